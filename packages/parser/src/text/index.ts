@@ -1,0 +1,2 @@
+/** Text format entry point (filled by the text parser). @module */
+export {};
