@@ -8,3 +8,4 @@ export { WasmtideError, DecodeError, TextSyntaxError } from './errors.js';
 export { Op, OPS, opInfo, opByName, prefixedOp } from './opcodes.js';
 export type { OpInfo, ImmKind } from './opcodes.js';
 export { Reader } from './binary/reader.js';
+export { Writer } from './binary/writer.js';
