@@ -1,2 +1,3 @@
-/** @module */
-export {};
+/** `@wasmtide/compiler`. @module */
+export { Trap, TrapCode, trap } from "./trap.js";
+export type { FrameInfo } from "./trap.js";
