@@ -37,6 +37,8 @@ export interface RefType {
   readonly kind: 'ref';
   readonly nullable: boolean;
   readonly heap: HeapType;
+  /** custom-descriptors proposal: an exact reference `(ref exact ht)`. */
+  readonly exact?: boolean;
 }
 
 /** A value type. */
@@ -146,7 +148,7 @@ export type ExternKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
 
 /** The description of an import. */
 export type ImportDesc =
-  | { readonly kind: 'func'; readonly type: number }
+  | { readonly kind: 'func'; readonly type: number; readonly exact?: boolean }
   | { readonly kind: 'table'; readonly type: TableType }
   | { readonly kind: 'memory'; readonly type: MemoryType }
   | { readonly kind: 'global'; readonly type: GlobalType }

@@ -8,7 +8,8 @@
  * natural alignment (log2 bytes) of memory operators, else -1.
  *
  * Two GC operators have one text name and two encodings: `ref.test_null` and `ref.cast_null` here
- * are the text forms `ref.test (ref null ht)` and `ref.cast (ref null ht)`.
+ * are the text forms `ref.test (ref null ht)` and `ref.cast (ref null ht)` (likewise
+ * `ref.cast_desc_eq_null` for `ref.cast_desc_eq (ref null ht)`, custom-descriptors proposal).
  * @module
  */
 
@@ -293,6 +294,13 @@ export const Op = {
   RefI31: 0xfb01c,
   I31GetS: 0xfb01d,
   I31GetU: 0xfb01e,
+  StructNewDesc: 0xfb020,
+  StructNewDefaultDesc: 0xfb021,
+  RefGetDesc: 0xfb022,
+  RefCastDescEq: 0xfb023,
+  RefCastDescEqNull: 0xfb024,
+  BrOnCastDescEq: 0xfb025,
+  BrOnCastDescEqFail: 0xfb026,
   I32TruncSatF32S: 0xfc000,
   I32TruncSatF32U: 0xfc001,
   I32TruncSatF64S: 0xfc002,
@@ -872,6 +880,13 @@ export const OPS: readonly OpInfo[] = [
   { code: 0xfb01c, name: 'ref.i31', imm: 'none', sig: null, align: -1 },
   { code: 0xfb01d, name: 'i31.get_s', imm: 'none', sig: null, align: -1 },
   { code: 0xfb01e, name: 'i31.get_u', imm: 'none', sig: null, align: -1 },
+  { code: 0xfb020, name: 'struct.new_desc', imm: 'type', sig: null, align: -1 },
+  { code: 0xfb021, name: 'struct.new_default_desc', imm: 'type', sig: null, align: -1 },
+  { code: 0xfb022, name: 'ref.get_desc', imm: 'type', sig: null, align: -1 },
+  { code: 0xfb023, name: 'ref.cast_desc_eq', imm: 'heaptype', sig: null, align: -1 },
+  { code: 0xfb024, name: 'ref.cast_desc_eq_null', imm: 'heaptype', sig: null, align: -1 },
+  { code: 0xfb025, name: 'br_on_cast_desc_eq', imm: 'br_on_cast', sig: null, align: -1 },
+  { code: 0xfb026, name: 'br_on_cast_desc_eq_fail', imm: 'br_on_cast', sig: null, align: -1 },
   { code: 0xfc000, name: 'i32.trunc_sat_f32_s', imm: 'none', sig: 'f:i', align: -1 },
   { code: 0xfc001, name: 'i32.trunc_sat_f32_u', imm: 'none', sig: 'f:i', align: -1 },
   { code: 0xfc002, name: 'i32.trunc_sat_f64_s', imm: 'none', sig: 'F:i', align: -1 },

@@ -7,7 +7,7 @@
  */
 import { DecodeError } from '../errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A forward-only reader over `bytes[pos, end)`. */
 export class Reader {
@@ -19,6 +19,8 @@ export class Reader {
   end: number;
   /** Section name for error messages. */
   section: string | null;
+  /** Proposals the decoder accepts beyond WebAssembly 3.0 (see `DecodeFeatures`). */
+  features: { readonly customPageSizes?: boolean; readonly customDescriptors?: boolean } = {};
   /** The wording used when the range runs out: `unexpected end` or `unexpected end of section or function`. */
   eofReason: string;
 
@@ -51,21 +53,50 @@ export class Reader {
     return this.pos < this.end ? this.bytes[this.pos]! : -1;
   }
 
+  /**
+   * One byte of a LEB128. Like the spec's reference decoder, a LEB128 may be read past the end of
+   * the current range (but not of the input), so that an over-long or too-large integer is reported
+   * as such; {@link lebDone} then reports the overrun.
+   */
+  private lb(): number {
+    if (this.pos >= this.bytes.length) this.fail(this.eofReason, this.pos);
+    return this.bytes[this.pos++]!;
+  }
+
+  /** After a LEB128: fails if it ran past the current range. */
+  private lebDone(): void {
+    if (this.pos > this.end) this.fail(this.eofReason, this.end);
+  }
+
   /** An unsigned 32-bit LEB128. */
   u32(): number {
+    const p = this.pos;
+    if (p < this.end) {
+      const b0 = this.bytes[p]!;
+      if (b0 < 0x80) {
+        this.pos = p + 1;
+        return b0;
+      }
+    }
     let result = 0;
     let shift = 0;
     for (let i = 0; ; i++) {
-      const b = this.u8();
+      const b = this.lb();
       if (i === 4) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         if (b & 0x70) this.fail('integer too large', this.pos - 1);
-        return (result | (b << 28)) >>> 0;
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
+        result = (result | (b << 28)) >>> 0;
+        break;
       }
       result |= (b & 0x7f) << shift;
-      if (!(b & 0x80)) return result >>> 0;
+      if (!(b & 0x80)) {
+        result >>>= 0;
+        break;
+      }
       shift += 7;
     }
+    this.lebDone();
+    return result;
   }
 
   /** A signed 32-bit LEB128 (as an int32 number). */
@@ -73,18 +104,24 @@ export class Reader {
     let result = 0;
     let shift = 0;
     for (let i = 0; ; i++) {
-      const b = this.u8();
+      const b = this.lb();
       if (i === 4) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         // The unused bits (bits 4..6 of the last byte) must all equal the sign bit (bit 3).
         const high = b & 0x78;
         if (high !== 0 && high !== 0x78) this.fail('integer too large', this.pos - 1);
-        return result | (b << 28);
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
+        result |= b << 28;
+        break;
       }
       result |= (b & 0x7f) << shift;
       shift += 7;
-      if (!(b & 0x80)) return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
+      if (!(b & 0x80)) {
+        if (shift < 32 && b & 0x40) result |= -1 << shift;
+        break;
+      }
     }
+    this.lebDone();
+    return result;
   }
 
   /** A signed 33-bit LEB128 (block types), returned as a double. */
@@ -92,20 +129,26 @@ export class Reader {
     let result = 0;
     let mul = 1;
     for (let i = 0; ; i++) {
-      const b = this.u8();
+      const b = this.lb();
       if (i === 4) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         // 33 bits: 4*7 = 28 bits so far, 5 more from this byte (bits 0..4); bits 5,6 must equal bit 4.
         const high = b & 0x60;
         const sign = b & 0x10;
         if ((sign && high !== 0x60) || (!sign && high !== 0)) this.fail('integer too large', this.pos - 1);
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
         result += (b & 0x1f) * mul;
-        return sign ? result - 2 ** 33 : result;
+        if (sign) result -= 2 ** 33;
+        break;
       }
       result += (b & 0x7f) * mul;
       mul *= 128;
-      if (!(b & 0x80)) return b & 0x40 ? result - mul : result;
+      if (!(b & 0x80)) {
+        if (b & 0x40) result -= mul;
+        break;
+      }
     }
+    this.lebDone();
+    return result;
   }
 
   /** A signed 64-bit LEB128 as a bigint. */
@@ -113,18 +156,23 @@ export class Reader {
     let result = 0n;
     let shift = 0n;
     for (let i = 0; ; i++) {
-      const b = this.u8();
+      const b = this.lb();
       if (i === 9) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         // 63 bits so far; bit 0 of this byte is bit 63 (the sign); bits 1..6 must equal it.
-        if (b !== 0 && b !== 0x7f) this.fail('integer too large', this.pos - 1);
-        result |= BigInt(b & 1) << 63n;
-        return BigInt.asIntN(64, result);
+        if ((b & 0x7f) !== 0 && (b & 0x7f) !== 0x7f) this.fail('integer too large', this.pos - 1);
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
+        result = BigInt.asIntN(64, result | (BigInt(b & 1) << 63n));
+        break;
       }
       result |= BigInt(b & 0x7f) << shift;
       shift += 7n;
-      if (!(b & 0x80)) return b & 0x40 ? BigInt.asIntN(64, result - (1n << shift)) : result;
+      if (!(b & 0x80)) {
+        if (b & 0x40) result = BigInt.asIntN(64, result - (1n << shift));
+        break;
+      }
     }
+    this.lebDone();
+    return result;
   }
 
   /** An unsigned 64-bit LEB128 as a double (exact below 2^53). */
@@ -132,16 +180,39 @@ export class Reader {
     let result = 0;
     let mul = 1;
     for (let i = 0; ; i++) {
-      const b = this.u8();
+      const b = this.lb();
       if (i === 9) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         if (b & 0x7e) this.fail('integer too large', this.pos - 1);
-        return result + (b & 1) * mul;
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
+        result += (b & 1) * mul;
+        break;
       }
       result += (b & 0x7f) * mul;
       mul *= 128;
-      if (!(b & 0x80)) return result;
+      if (!(b & 0x80)) break;
     }
+    this.lebDone();
+    return result;
+  }
+
+  /** Skips a signed 64-bit LEB128 with the same checks as {@link s64}, without allocating. */
+  skipS64(): void {
+    for (let i = 0; ; i++) {
+      const b = this.lb();
+      if (i === 9) {
+        if ((b & 0x7f) !== 0 && (b & 0x7f) !== 0x7f) this.fail('integer too large', this.pos - 1);
+        if (b & 0x80) this.fail('integer representation too long', this.pos);
+        break;
+      }
+      if (!(b & 0x80)) break;
+    }
+    this.lebDone();
+  }
+
+  /** Skips `n` bytes (fails with the end-of-range wording if fewer remain). */
+  skip(n: number): void {
+    if (n > this.end - this.pos) this.fail(this.eofReason, this.end);
+    this.pos += n;
   }
 
   /** Raw bits of an f32 immediate, as a uint32. */
@@ -170,9 +241,21 @@ export class Reader {
 
   /** A name: a u32 length and UTF-8 bytes (`malformed UTF-8 encoding` if they are not). */
   name(): string {
+    const lenAt = this.pos;
     const len = this.u32();
+    if (len > this.bytes.length - this.pos) this.fail('length out of bounds', lenAt);
     if (len > this.end - this.pos) this.fail(this.eofReason, this.end);
     const at = this.pos;
+    const bytes = this.bytes;
+    if (len <= 64) {
+      // Fast path: short ASCII names need no decoder.
+      let ascii = true;
+      for (let i = at; i < at + len; i++) if (bytes[i]! >= 0x80) { ascii = false; break; }
+      if (ascii) {
+        this.pos = at + len;
+        return len === 0 ? '' : String.fromCharCode.apply(null, bytes.subarray(at, at + len) as unknown as number[]);
+      }
+    }
     const v = this.take(len);
     try {
       return utf8.decode(v);

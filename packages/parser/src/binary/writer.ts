@@ -52,8 +52,15 @@ export class Writer {
     return this;
   }
 
-  /** Alias of {@link u32} for 64-bit unsigned values held as doubles. */
+  /**
+   * An unsigned 64-bit LEB128 of a value held as a double. Doubles at or above 2^64 (what the
+   * decoder yields for u64 values that round up, such as 2^64-1) are written as 2^64-1.
+   */
   u64(v: number): this {
+    if (v >= 2 ** 64) {
+      for (let i = 0; i < 9; i++) this.u8(0xff);
+      return this.u8(0x01);
+    }
     return this.u32(v);
   }
 

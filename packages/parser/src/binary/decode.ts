@@ -1,0 +1,462 @@
+/**
+ * The binary decoder: WebAssembly 3.0 bytes to the module IR ({@link Module}). Sections are
+ * decoded into plain objects; function bodies and constant expressions stay byte ranges, each
+ * checked by one cheap pass ({@link scanBody}) so that malformed code is reported here, with the
+ * spec's wording and an absolute byte offset, and never reaches the validator.
+ * @module
+ */
+import type {
+  ConstExpr,
+  CustomSection,
+  DataSegment,
+  ElemSegment,
+  Export,
+  ExternKind,
+  FuncBody,
+  GlobalDef,
+  Import,
+  ImportDesc,
+  LocalGroup,
+  MemoryType,
+  Module,
+  NameSection,
+  RecGroup,
+  RefType,
+  SubType,
+  TableDef,
+  TagType,
+} from '../ir.js';
+import { opInfo } from '../opcodes.js';
+import { illegalOpcode, readRefType, scanBody, skipImmediates } from './immediates.js';
+import { decodeNameSection } from './names.js';
+import { Reader } from './reader.js';
+import {
+  readGlobalType,
+  readMemoryType,
+  readTableType,
+  readTagType,
+  readTypeSection,
+  readValTypeIn,
+  vecLen,
+} from './types.js';
+
+/** Section ids, as in the binary format. */
+export const SectionId = {
+  Custom: 0,
+  Type: 1,
+  Import: 2,
+  Function: 3,
+  Table: 4,
+  Memory: 5,
+  Global: 6,
+  Export: 7,
+  Start: 8,
+  Element: 9,
+  Code: 10,
+  Data: 11,
+  DataCount: 12,
+  Tag: 13,
+} as const;
+
+const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'data count', 'tag'];
+
+/** Position of each section id in the required order (tags sit between memory and global). */
+const ORDER = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
+
+const FUNCREF_NONNULL: RefType = Object.freeze({ kind: 'ref', nullable: false, heap: 'func' });
+const FUNCREF: RefType = Object.freeze({ kind: 'ref', nullable: true, heap: 'func' });
+const EXTERN_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global', 'tag'];
+
+/**
+ * Reads a constant expression up to and including its final `end` (0x0B at depth 0), returning
+ * the range of its instructions without that `end`. Instructions are checked, not interpreted.
+ */
+export function readConstExpr(r: Reader): ConstExpr {
+  const start = r.pos;
+  let depth = 0;
+  for (;;) {
+    if (r.pos >= r.end) r.fail(r.eofReason, r.pos);
+    const at = r.pos;
+    let code = r.u8();
+    if (code >= 0xfb) {
+      const sub = r.u32();
+      if (sub >= 0x1000) r.fail(`illegal opcode ${code.toString(16)} ${sub.toString(16)}`, at);
+      code = code * 0x1000 + sub;
+    }
+    if (code === 0x0b) {
+      if (depth === 0) return { start, end: at };
+      depth--;
+    } else if (code === 0x02 || code === 0x03 || code === 0x04 || code === 0x06 || code === 0x1f) {
+      depth++;
+    }
+    if (opInfo(code) === undefined || (code >= 0xfb020 && code <= 0xfb026 && r.features.customDescriptors !== true)) {
+      r.fail(illegalOpcode(code), at);
+    }
+    skipImmediates(r, code);
+  }
+}
+
+interface Counts {
+  func: number;
+  table: number;
+  memory: number;
+  global: number;
+  tag: number;
+}
+
+/**
+ * Binary-format switches for proposals beyond WebAssembly 3.0 whose encodings are malformed
+ * without them. A validator `Features` object can be passed as is.
+ */
+export interface DecodeFeatures {
+  /** custom-page-sizes proposal: memory limits flag bit 3 and a log2 page size. */
+  readonly customPageSizes?: boolean;
+  /** custom-descriptors proposal: `describes`/`descriptor` clauses, exact types, exact imports, new operators. */
+  readonly customDescriptors?: boolean;
+}
+
+/** Options of {@link decodeModule}. */
+export interface DecodeOptions {
+  /** Proposals to accept (default: none beyond WebAssembly 3.0). */
+  readonly features?: DecodeFeatures;
+}
+
+/**
+ * Decodes a binary module. Throws a {@link DecodeError} (code `malformed`) with the spec's
+ * wording and the absolute byte offset when the bytes are not a well-formed module. The
+ * returned module's byte ranges point into `bytes`, which must not be modified afterwards.
+ */
+export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Module {
+  const features = options.features ?? {};
+  const r = new Reader(bytes, 0, bytes.length, null);
+  r.features = features;
+  r.eofReason = 'unexpected end';
+  if (bytes.length < 4) r.fail('unexpected end', bytes.length);
+  if (bytes[0] !== 0x00 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) r.fail('magic header not detected', 0);
+  if (bytes.length < 8) r.fail('unexpected end', bytes.length);
+  if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) r.fail('unknown binary version', 4);
+  r.pos = 8;
+
+  const types: SubType[] = [];
+  const recGroups: RecGroup[] = [];
+  const imports: Import[] = [];
+  const funcs: number[] = [];
+  const tables: TableDef[] = [];
+  const memories: MemoryType[] = [];
+  const globals: GlobalDef[] = [];
+  const tags: TagType[] = [];
+  const exports: Export[] = [];
+  let start: number | null = null;
+  const elems: ElemSegment[] = [];
+  const datas: DataSegment[] = [];
+  let dataCount: number | null = null;
+  const codes: FuncBody[] = [];
+  const customs: CustomSection[] = [];
+  let names: NameSection | null = null;
+  const importCounts: Counts = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
+  let lastId = 0;
+  let lastRank = 0;
+  let dataSectionCount = 0;
+  let usesDataIndex = false;
+  let usesDataAt = 0;
+
+  while (r.pos < bytes.length) {
+    r.section = null;
+    r.end = bytes.length;
+    r.eofReason = 'unexpected end';
+    const idAt = r.pos;
+    const id = r.u8();
+    if (id > 13) r.fail('malformed section id', idAt);
+    r.section = SECTION_NAMES[id]!;
+    const sizeAt = r.pos;
+    const size = r.u32();
+    if (size > bytes.length - r.pos) r.fail('length out of bounds', sizeAt);
+    const end = r.pos + size;
+    // Like the spec's reference decoder, a section's contents are read up to the end of the input
+    // and then compared with the declared size: `section size mismatch`.
+    r.end = id === 0 ? end : bytes.length;
+    r.eofReason = 'unexpected end of section or function';
+    if (id !== 0) {
+      const rank = ORDER[id]!;
+      if (rank <= lastRank) r.fail('unexpected content after last section', idAt);
+      lastRank = rank;
+      lastId = id;
+    }
+    switch (id) {
+      case SectionId.Custom: {
+        const name = r.name();
+        const data = { start: r.pos, end };
+        customs.push({ name, data, after: lastId });
+        if (name === 'name' && names === null) names = decodeNameSection(bytes, data.start, end);
+        r.pos = end;
+        break;
+      }
+      case SectionId.Type:
+        readTypeSection(r, types, recGroups);
+        break;
+      case SectionId.Import: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) imports.push(readImport(r, importCounts));
+        break;
+      }
+      case SectionId.Function: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) funcs.push(r.u32());
+        break;
+      }
+      case SectionId.Table: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) tables.push(readTable(r));
+        break;
+      }
+      case SectionId.Memory: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) memories.push(readMemoryType(r));
+        break;
+      }
+      case SectionId.Tag: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) tags.push(readTagType(r));
+        break;
+      }
+      case SectionId.Global: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) {
+          const type = readGlobalType(r);
+          globals.push({ type, init: readConstExpr(r) });
+        }
+        break;
+      }
+      case SectionId.Export: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) {
+          const name = r.name();
+          const at = r.pos;
+          const k = r.u8();
+          if (k > 4) r.fail('malformed export kind', at);
+          exports.push({ name, kind: EXTERN_KINDS[k]!, index: r.u32() });
+        }
+        break;
+      }
+      case SectionId.Start:
+        start = r.u32();
+        break;
+      case SectionId.Element: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) elems.push(readElem(r));
+        break;
+      }
+      case SectionId.DataCount:
+        dataCount = r.u32();
+        break;
+      case SectionId.Code: {
+        const n = vecLen(r);
+        for (let i = 0; i < n; i++) {
+          const body = readBody(r);
+          if (body.usesData && !usesDataIndex) {
+            usesDataIndex = true;
+            usesDataAt = body.body.code.start;
+          }
+          codes.push(body.body);
+        }
+        if (usesDataIndex && dataCount === null) r.fail('data count section required', usesDataAt);
+        break;
+      }
+      case SectionId.Data: {
+        const n = vecLen(r);
+        dataSectionCount = n;
+        for (let i = 0; i < n; i++) datas.push(readData(r));
+        break;
+      }
+    }
+    if (r.pos !== end) r.fail('section size mismatch', r.pos);
+  }
+  r.section = null;
+  if (funcs.length !== codes.length) r.fail('function and code section have inconsistent lengths', bytes.length);
+  if (dataCount !== null && dataCount !== dataSectionCount) r.fail('data count and data section have inconsistent lengths', bytes.length);
+
+  return {
+    bytes,
+    types,
+    recGroups,
+    imports,
+    funcs,
+    tables,
+    memories,
+    globals,
+    tags,
+    exports,
+    start,
+    elems,
+    datas,
+    dataCount,
+    codes,
+    customs,
+    names,
+    importCounts,
+  };
+}
+
+function readImport(r: Reader, counts: Counts): Import {
+  const module = r.name();
+  const name = r.name();
+  const at = r.pos;
+  const k = r.u8();
+  let desc: ImportDesc;
+  switch (k) {
+    case 0x00:
+      desc = { kind: 'func', type: r.u32() };
+      counts.func++;
+      break;
+    case 0x20: {
+      if (r.features.customDescriptors !== true) r.fail('malformed import kind', at);
+      // custom-descriptors proposal: an exact function import.
+      const d: ImportDesc & { readonly exact: true } = { kind: 'func', type: r.u32(), exact: true };
+      desc = d;
+      counts.func++;
+      break;
+    }
+    case 0x01:
+      desc = { kind: 'table', type: readTableType(r) };
+      counts.table++;
+      break;
+    case 0x02:
+      desc = { kind: 'memory', type: readMemoryType(r) };
+      counts.memory++;
+      break;
+    case 0x03:
+      desc = { kind: 'global', type: readGlobalType(r) };
+      counts.global++;
+      break;
+    case 0x04:
+      desc = { kind: 'tag', type: readTagType(r) };
+      counts.tag++;
+      break;
+    default:
+      return r.fail('malformed import kind', at);
+  }
+  return { module, name, desc };
+}
+
+function readTable(r: Reader): TableDef {
+  if (r.peek() === 0x40) {
+    r.pos++;
+    const at = r.pos;
+    if (r.u8() !== 0x00) r.fail('malformed table', at);
+    const type = readTableType(r);
+    return { type, init: readConstExpr(r) };
+  }
+  return { type: readTableType(r), init: null };
+}
+
+function readFuncIndices(r: Reader): number[] {
+  const n = vecLen(r);
+  const funcs: number[] = [];
+  for (let i = 0; i < n; i++) funcs.push(r.u32());
+  return funcs;
+}
+
+function readExprs(r: Reader): ConstExpr[] {
+  const n = vecLen(r);
+  const exprs: ConstExpr[] = [];
+  for (let i = 0; i < n; i++) exprs.push(readConstExpr(r));
+  return exprs;
+}
+
+function readElemKind(r: Reader): void {
+  const at = r.pos;
+  if (r.u8() !== 0x00) r.fail('malformed element kind', at);
+}
+
+function readElem(r: Reader): ElemSegment {
+  const at = r.pos;
+  const flags = r.u32();
+  switch (flags) {
+    case 0: {
+      const offset = readConstExpr(r);
+      return { mode: 'active', table: 0, offset, type: FUNCREF_NONNULL, items: { kind: 'funcs', funcs: readFuncIndices(r) } };
+    }
+    case 1:
+    case 3:
+      readElemKind(r);
+      return {
+        mode: flags === 1 ? 'passive' : 'declarative',
+        table: 0,
+        offset: null,
+        type: FUNCREF_NONNULL,
+        items: { kind: 'funcs', funcs: readFuncIndices(r) },
+      };
+    case 2: {
+      const table = r.u32();
+      const offset = readConstExpr(r);
+      readElemKind(r);
+      return { mode: 'active', table, offset, type: FUNCREF_NONNULL, items: { kind: 'funcs', funcs: readFuncIndices(r) } };
+    }
+    case 4: {
+      const offset = readConstExpr(r);
+      return { mode: 'active', table: 0, offset, type: FUNCREF, items: { kind: 'exprs', exprs: readExprs(r) } };
+    }
+    case 5:
+    case 7: {
+      const type = readRefType(r);
+      return { mode: flags === 5 ? 'passive' : 'declarative', table: 0, offset: null, type, items: { kind: 'exprs', exprs: readExprs(r) } };
+    }
+    case 6: {
+      const table = r.u32();
+      const offset = readConstExpr(r);
+      const type = readRefType(r);
+      return { mode: 'active', table, offset, type, items: { kind: 'exprs', exprs: readExprs(r) } };
+    }
+    default:
+      return r.fail('malformed elements segment kind', at);
+  }
+}
+
+function readData(r: Reader): DataSegment {
+  const at = r.pos;
+  const flags = r.u32();
+  let memory = 0;
+  let offset: ConstExpr | null = null;
+  switch (flags) {
+    case 0:
+      offset = readConstExpr(r);
+      break;
+    case 1:
+      break;
+    case 2:
+      memory = r.u32();
+      offset = readConstExpr(r);
+      break;
+    default:
+      r.fail('malformed data segment kind', at);
+  }
+  const len = r.u32();
+  if (len > r.end - r.pos) r.fail(r.eofReason, r.end);
+  const init = { start: r.pos, end: r.pos + len };
+  r.pos += len;
+  return { mode: flags === 1 ? 'passive' : 'active', memory, offset, init };
+}
+
+/** Reads one code entry (and, like the spec's decoder, reads on until its final `end`). */
+function readBody(r: Reader): { body: FuncBody; usesData: boolean } {
+  const sizeAt = r.pos;
+  const size = r.u32();
+  if (size > r.end - r.pos) r.fail('length out of bounds', sizeAt);
+  const start = r.pos;
+  const end = start + size;
+  const localsAt = r.pos;
+  const n = vecLen(r);
+  const locals: LocalGroup[] = [];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const count = r.u32();
+    total += count;
+    const type = readValTypeIn(r);
+    locals.push({ count, type });
+  }
+  if (total > 0xffffffff) r.fail('too many locals', localsAt);
+  const codeStart = r.pos;
+  const usesData = scanBody(r);
+  if (r.pos !== end) r.fail('section size mismatch', r.pos);
+  return { body: { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } }, usesData };
+}

@@ -1,0 +1,37 @@
+/**
+ * `parseWat`: one text-format module to its binary encoding.
+ * @module
+ */
+
+import { Cursor } from './cursor.js';
+import { extractAnnotations } from './annotations.js';
+import { decodeLossless, tokenize } from './lexer.js';
+import { ModuleBuilder } from './module.js';
+
+/** Options of {@link parseWat}. */
+export interface ParseWatOptions {
+  /** Source name used in error messages. */
+  readonly filename?: string;
+  /** 1-based line number of the first line of `source` (when it is a slice of a larger file). */
+  readonly line?: number;
+}
+
+/**
+ * Parses one WebAssembly text module, either a whole `(module ...)` form or a bare list of module
+ * fields, and returns its binary encoding. Bytes that are not valid UTF-8 are rejected as
+ * malformed. Throws `TextSyntaxError` (reason plus line:column) for malformed text, including
+ * unknown symbolic identifiers.
+ */
+export function parseWat(source: string | Uint8Array, options: ParseWatOptions = {}): Uint8Array {
+  const text = typeof source === 'string' ? source : decodeLossless(source);
+  const tokens = tokenize(text, options.filename ?? null, options.line ?? 1);
+  const annotations = extractAnnotations(tokens);
+  const cursor = new Cursor(tokens);
+  try {
+    return new ModuleBuilder(cursor, annotations).build();
+  } catch (e) {
+    // Pathologically deep nesting exhausts the JS stack: report it as malformed text.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw cursor.error('nesting too deep');
+    throw e;
+  }
+}
