@@ -20,6 +20,7 @@ export const TrapCode = {
   NullFunctionReference: 'null function reference',
   NullStructReference: 'null structure reference',
   NullArrayReference: 'null array reference',
+  NullI31Reference: 'null i31 reference',
   CastFailure: 'cast failure',
   ArrayOutOfBounds: 'out of bounds array access',
   DataSegmentOutOfBounds: 'out of bounds data segment access',

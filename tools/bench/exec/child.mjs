@@ -48,20 +48,23 @@ const engines = {
       const engine = new Engine();
       const store = new Store(engine, null);
       const module = new Module(engine, bytes);
-      let memory = null;
       const externs = module.imports().map((imp) => {
         const fn = imports[imp.name];
         if (!fn) throw new Error(`wasmtide bench: no shim for ${imp.module}::${imp.name}`);
-        const ty = imp.type;
-        return new Func(store, ty, (_caller, params) => {
+        return new Func(store, imp.ty, (_caller, params) => {
           const r = fn(...params);
-          return ty.results.length ? [r] : [];
+          return imp.ty.results.length ? [r] : [];
         });
       });
       const inst = new Instance(store, module, externs);
-      memory = inst.getMemory(store, 'memory');
-      const start = inst.getFunc(store, '_start');
-      return { start: () => start.call(store, []), buffer: () => memory.data(store).buffer };
+      const memory = inst.getMemory(store, 'memory');
+      const start = inst.getTypedFunc(store, '_start', [], []);
+      return {
+        start: () => {
+          try { start.call(store); } catch (e) { throw e && e.cause instanceof BenchExit ? e.cause : e; }
+        },
+        buffer: () => memory.data(store).buffer,
+      };
     });
   },
 };

@@ -27,7 +27,7 @@ static void block(uint32_t h[8], const unsigned char *p) {
   h[0]+=a; h[1]+=b; h[2]+=c; h[3]+=d; h[4]+=e; h[5]+=f; h[6]+=g; h[7]+=hh;
 }
 int main(int argc, char **argv) {
-  long reps = bench_n(bench_scale(argc, argv), 27);
+  long reps = bench_n(bench_scale(argc, argv), 160);
   const int len = 1 << 20;
   unsigned char *buf = malloc(len);
   for (int i = 0; i < len; i++) buf[i] = (unsigned char)(i * 7 + (i >> 8));

@@ -17,30 +17,72 @@ export interface SectionBody {
   readonly body: Writer | null;
 }
 
-/** Names for the name section. */
+/** Names for the name section (each map: index -> name). */
 export interface NameInfo {
   readonly module: string | null;
   /** Function names by function index. */
   readonly funcs: ReadonlyMap<number, string>;
+  /** Local names by function index, then local index. */
+  readonly locals: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  readonly types: ReadonlyMap<number, string>;
+  readonly tables: ReadonlyMap<number, string>;
+  readonly memories: ReadonlyMap<number, string>;
+  readonly globals: ReadonlyMap<number, string>;
+  readonly elems: ReadonlyMap<number, string>;
+  readonly datas: ReadonlyMap<number, string>;
+  /** Field names by type index, then field index. */
+  readonly fields: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  readonly tags: ReadonlyMap<number, string>;
+}
+
+/** Writes a name, with a fast path for ASCII. */
+function writeName(w: Writer, s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      w.name(s);
+      return;
+    }
+  }
+  w.u32(s.length);
+  for (let i = 0; i < s.length; i++) w.u8(s.charCodeAt(i));
+}
+
+function nameMap(w: Writer, m: ReadonlyMap<number, string>): void {
+  const entries = [...m].sort((a, b) => a[0] - b[0]);
+  w.u32(entries.length);
+  for (const [idx, nm] of entries) writeName(w.u32(idx), nm);
 }
 
 function nameSection(names: NameInfo): Writer | null {
-  if (names.module === null && names.funcs.size === 0) return null;
   const w = new Writer(64);
   w.name('name');
-  if (names.module !== null) {
-    const sub = new Writer(names.module.length + 4);
-    sub.name(names.module);
-    w.u8(0).sized(sub);
-  }
-  if (names.funcs.size) {
+  const start = w.length;
+  if (names.module !== null) w.u8(0).sized(new Writer(names.module.length + 4).name(names.module));
+  const simple = (id: number, m: ReadonlyMap<number, string>): void => {
+    if (m.size === 0) return;
     const sub = new Writer(64);
-    const entries = [...names.funcs].sort((a, b) => a[0] - b[0]);
+    nameMap(sub, m);
+    w.u8(id).sized(sub);
+  };
+  const indirect = (id: number, m: ReadonlyMap<number, ReadonlyMap<number, string>>): void => {
+    const entries = [...m].filter((e) => e[1].size > 0).sort((a, b) => a[0] - b[0]);
+    if (entries.length === 0) return;
+    const sub = new Writer(64);
     sub.u32(entries.length);
-    for (const [idx, nm] of entries) sub.u32(idx).name(nm);
-    w.u8(1).sized(sub);
-  }
-  return w;
+    for (const [idx, inner] of entries) nameMap(sub.u32(idx), inner);
+    w.u8(id).sized(sub);
+  };
+  simple(1, names.funcs);
+  indirect(2, names.locals);
+  simple(4, names.types);
+  simple(5, names.tables);
+  simple(6, names.memories);
+  simple(7, names.globals);
+  simple(8, names.elems);
+  simple(9, names.datas);
+  indirect(10, names.fields);
+  simple(11, names.tags);
+  return w.length === start ? null : w;
 }
 
 function customSection(c: CustomAnnotation): Writer {

@@ -205,7 +205,8 @@ function plain(m: ModuleBuilder, s: FuncScope, w: Writer, name: string): void {
         if (c.isKw('catch') || c.isKw('catch_all')) catches++;
         if (c.isKw('catch')) {
           c.pos++;
-          endLabel(m, lbl);
+          // `catch $l $tag` repeats the label; a lone identifier is the tag
+          if (c.kind() === Tok.Id && isIndexTok(c.kind(1))) endLabel(m, lbl);
           w.u8(0x07).u32(m.index('tag'));
           encodeExpr(m, s, w);
         } else if (c.isKw('catch_all')) {
@@ -338,14 +339,24 @@ function folded(m: ModuleBuilder, s: FuncScope, w: Writer): void {
     default: {
       if (TERMINATORS.has(name) || name === 'then') throw c.unexpected();
       c.pos++;
+      const immStart = c.pos;
+      if (c.kind() === Tok.RParen) {
+        // no immediates and no operands: the common leaf case
+        operator(m, s, w, name, immStart - 1);
+        c.pos++;
+        return;
+      }
+      // Parse the immediates once to find the operands, emit the operands, then the operator
+      // (re-parsing its few immediate tokens is cheaper than buffering its bytes).
       const start = w.length;
-      operator(m, s, w, name, c.pos - 1);
-      const op = w.finish().slice(start);
+      operator(m, s, w, name, immStart - 1);
       w.length = start;
       while (c.kind() === Tok.LParen) folded(m, s, w);
-      w.bytes(op);
       if (c.kind() !== Tok.RParen) throw c.unexpected();
-      c.pos++;
+      const close = c.pos;
+      c.pos = immStart;
+      operator(m, s, w, name, immStart - 1);
+      c.pos = close + 1;
       void open;
     }
   }
@@ -420,7 +431,7 @@ function isLaneTok(c: ModuleBuilder['c'], off: number): boolean {
 }
 
 /** Parses `shape lanes...` of a `v128.const` into 16 bytes. */
-export function v128Const(m: ModuleBuilder): Uint8Array {
+function v128Const(m: ModuleBuilder): Uint8Array {
   const c = m.c;
   const shape = c.keyword();
   const sh = shape ? SHAPES[shape] : undefined;

@@ -31,8 +31,11 @@ export const enum Tok {
 export class Tokens {
   /** Number of tokens. */
   count = 0;
+  /** Kind of each token ({@link Tok}). */
   kind: Uint8Array;
+  /** Start offset of each token in {@link Tokens.src}. */
   start: Int32Array;
+  /** End offset (exclusive) of each token. */
   end: Int32Array;
   private lineStarts: number[] | null = null;
 
@@ -252,7 +255,7 @@ export function tokenize(src: string, filename: string | null = null, baseLine =
     }
     if (c === 0x3b && src.charCodeAt(i + 1) === 0x3b) {
       let j = i + 2;
-      while (j < n && src.charCodeAt(j) !== 0x0a) {
+      while (j < n && src.charCodeAt(j) !== 0x0a && src.charCodeAt(j) !== 0x0d) {
         const x = src.charCodeAt(j);
         if (x >= 0xd800 && x <= 0xdfff) {
           const y = src.charCodeAt(j + 1);

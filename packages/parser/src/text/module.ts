@@ -20,7 +20,7 @@ import {
 import { type FuncScope, encodeExpr } from './instr.js';
 import { memoryType, pageSize, tableType } from './limits.js';
 import type { ModuleAnnotations } from './annotations.js';
-import { type SectionBody, assembleModule } from './assemble.js';
+import { type NameInfo, type SectionBody, assembleModule } from './assemble.js';
 import { type TypeUse, TypeDefs } from './typedefs.js';
 
 /** Index spaces with symbolic names. */
@@ -80,6 +80,8 @@ export class ModuleBuilder implements TypeResolver {
 
   /** Function names for the name section, by function index. */
   private readonly funcNames = new Map<number, string>();
+  /** Local names for the name section, by function index. */
+  private readonly localNames = new Map<number, Map<number, string>>();
   private moduleName: string | null = null;
 
   constructor(
@@ -154,6 +156,16 @@ export class ModuleBuilder implements TypeResolver {
       if (c.isKw('definition')) c.pos++;
       this.moduleName = c.optId();
       if (end !== c.t.count - 1) throw c.unexpected(end + 1);
+      if (c.isKw('binary')) {
+        // `(module binary "..." ...)`: the bytes as given
+        c.pos++;
+        const parts: Uint8Array[] = [];
+        while (c.kind() === Tok.String) parts.push(c.stringBytes());
+        if (c.pos !== end) throw c.unexpected();
+        const w = new Writer(64);
+        for (const p of parts) w.bytes(p);
+        return w.finish().slice();
+      }
     }
     const fieldsStart = c.pos;
     this.collect(fieldsStart, end);
@@ -474,6 +486,7 @@ export class ModuleBuilder implements TypeResolver {
       for (const b of t) body.u8(b);
     }
     encodeExpr(this, scope, body);
+    if (scope.locals.size) this.localNames.set(idx, new Map([...scope.locals].map(([k, v]) => [v, k])));
     body.u8(0x0b);
     c.rparen();
     this.codeSec.sized(body);
@@ -762,7 +775,7 @@ export class ModuleBuilder implements TypeResolver {
     let start: Writer | null = null;
     if (this.start !== null) start = new Writer(8).u32(this.start);
     let dataCount: Writer | null = null;
-    if (this.dataEntries > 0 && this.usesDataCount) dataCount = new Writer(8).u32(this.dataEntries);
+    if (this.usesDataCount) dataCount = new Writer(8).u32(this.dataEntries);
     const sections: SectionBody[] = [
       vec(1, 'type', types.count, types.body),
       vec(2, 'import', this.importEntries, this.importSec),
@@ -778,7 +791,24 @@ export class ModuleBuilder implements TypeResolver {
       vec(10, 'code', this.codeEntries, this.codeSec),
       vec(11, 'data', this.dataEntries, this.dataSec),
     ];
-    const names = { module: this.annotations.moduleName ?? this.moduleName, funcs: this.funcNames };
+    const invert = (m: Map<string, number>): Map<number, string> => new Map([...m].map(([k, v]) => [v, k]));
+    const fields = new Map<number, Map<number, string>>();
+    this.typeDefs.types.forEach((t, i) => {
+      if (t.fields && t.fields.size) fields.set(i, invert(t.fields));
+    });
+    const names: NameInfo = {
+      module: this.annotations.moduleName ?? this.moduleName,
+      funcs: this.funcNames,
+      locals: this.localNames,
+      types: invert(this.names.type),
+      tables: invert(this.names.table),
+      memories: invert(this.names.memory),
+      globals: invert(this.names.global),
+      elems: invert(this.names.elem),
+      datas: invert(this.names.data),
+      fields,
+      tags: invert(this.names.tag),
+    };
     return assembleModule(sections, this.annotations.customs, names);
   }
 }

@@ -1,3 +1,10 @@
+/**
+ * Integration check over the whole spec suite (path overridable with WASM_TESTSUITE): every script
+ * parses with parseWast; every text or quote module outside assert_malformed(_custom) parses with
+ * parseWat (zero false rejections) and, when the binary decoder is present, decodes; every quoted
+ * assert_malformed(_custom) module is rejected with a reason starting with the expected message.
+ * Set WAST_REPORT=1 to print the counts.
+ */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -17,7 +17,7 @@ export interface TypeResolver {
 }
 
 /** Abstract heap types and their one-byte encodings. */
-export const ABS_HEAP: Readonly<Record<string, number>> = {
+const ABS_HEAP: Readonly<Record<string, number>> = {
   nofunc: 0x73,
   noextern: 0x72,
   none: 0x71,
@@ -51,7 +51,7 @@ const REF_SHORT: Readonly<Record<string, number>> = {
 const NUM: Readonly<Record<string, number>> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** Appends the signed LEB128 encoding of a non-negative type index (s33) to `out`. */
-export function pushS33(out: number[], v: number): void {
+function pushS33(out: number[], v: number): void {
   let x = v;
   for (;;) {
     const b = x & 0x7f;
@@ -153,13 +153,6 @@ export function parseValType(c: Cursor, r: TypeResolver): EncType {
   const rt = parseRefTypeOpt(c, r);
   if (!rt) throw c.unexpected();
   return encodeRefType(rt);
-}
-
-/** Whether the cursor is at the start of a value type. */
-export function atValType(c: Cursor): boolean {
-  const kw = c.keyword();
-  if (kw !== null) return NUM[kw] !== undefined || REF_SHORT[kw] !== undefined;
-  return c.kind() === Tok.LParen && c.isKw('ref', 1);
 }
 
 /** Parses a storage type (a value type or `i8`/`i16`). */

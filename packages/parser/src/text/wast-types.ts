@@ -19,6 +19,7 @@ export type WastModuleSource =
 /** `(module $M? ...)`: define and instantiate a module (registered as the current module). */
 export interface WastModuleCommand {
   readonly kind: 'module';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   /** The script name (`$M`, with the `$`), or null. */
   readonly name: string | null;
@@ -28,6 +29,7 @@ export interface WastModuleCommand {
 /** `(module definition $M? ...)`: define a module without instantiating it. */
 export interface WastModuleDefinition {
   readonly kind: 'module_definition';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly name: string | null;
   readonly source: WastModuleSource;
@@ -36,6 +38,7 @@ export interface WastModuleDefinition {
 /** `(module instance $I? $M?)`: instantiate a defined module (the last one if `$M` is absent). */
 export interface WastModuleInstance {
   readonly kind: 'module_instance';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   /** Name of the new instance (`$I`), or null. */
   readonly instance: string | null;
@@ -46,6 +49,7 @@ export interface WastModuleInstance {
 /** `(register "name" $M?)`: make an instance's exports importable under `name`. */
 export interface WastRegister {
   readonly kind: 'register';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly as: string;
   /** The instance (`$M`), or null for the current one. */
@@ -106,17 +110,24 @@ export type WastExpected =
 /** `(invoke $M? "name" args...)`. */
 export interface WastInvoke {
   readonly kind: 'invoke';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The instance (`$M`), or null for the current one. */
   readonly module: string | null;
+  /** The export name. */
   readonly name: string;
+  /** Argument values. */
   readonly args: readonly WastValue[];
 }
 
 /** `(get $M? "name")`: read an exported global. */
 export interface WastGet {
   readonly kind: 'get';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The instance (`$M`), or null for the current one. */
   readonly module: string | null;
+  /** The export name. */
   readonly name: string;
 }
 
@@ -129,6 +140,7 @@ export type WastModuleForm = WastModuleCommand | WastModuleDefinition;
 /** `(assert_return action expected*)`. */
 export interface WastAssertReturn {
   readonly kind: 'assert_return';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly action: WastAction;
   readonly expected: readonly WastExpected[];
@@ -137,22 +149,27 @@ export interface WastAssertReturn {
 /** `(assert_trap action "msg")` or `(assert_trap module "msg")` (a trap during instantiation). */
 export interface WastAssertTrap {
   readonly kind: 'assert_trap';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly subject: WastAction | WastModuleForm | WastModuleInstance;
+  /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
 }
 
 /** `(assert_exhaustion action "msg")`. */
 export interface WastAssertExhaustion {
   readonly kind: 'assert_exhaustion';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly action: WastAction;
+  /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
 }
 
 /** `(assert_exception action)`: the action throws a wasm exception. */
 export interface WastAssertException {
   readonly kind: 'assert_exception';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly action: WastAction;
 }
@@ -165,8 +182,10 @@ export interface WastAssertModule {
     | 'assert_unlinkable'
     | 'assert_invalid_custom'
     | 'assert_malformed_custom';
+  /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   readonly module: WastModuleForm;
+  /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
 }
 

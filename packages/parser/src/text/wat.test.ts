@@ -3,14 +3,43 @@ import { TextSyntaxError } from '../errors.js';
 import { parseWat } from './wat.js';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
+
+/** Reads an unsigned LEB128 at `p`; returns [value, next position]. */
+function leb(b: Uint8Array, p: number): [number, number] {
+  let v = 0;
+  let shift = 0;
+  for (;;) {
+    const x = b[p++];
+    v += (x & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (!(x & 0x80)) return [v, p];
+  }
+}
+
+/** The module without its name section (tests of other features compare bytes without names). */
+function noNames(b: Uint8Array): Uint8Array {
+  const out: number[] = Array.from(b.subarray(0, 8));
+  let p = 8;
+  while (p < b.length) {
+    const id = b[p];
+    const [size, body] = leb(b, p + 1);
+    const end = body + size;
+    const [nlen, npos] = id === 0 ? leb(b, body) : [0, body];
+    const isName = id === 0 && nlen === 4 && String.fromCharCode(...b.subarray(npos, npos + 4)) === 'name';
+    if (!isName) out.push(...b.subarray(p, end));
+    p = end;
+  }
+  return Uint8Array.from(out);
+}
+
+const wat = (src: string): string => hex(noNames(parseWat(src)));
 const HEADER = '00 61 73 6d 01 00 00 00';
 
 describe('parseWat: exact encodings', () => {
   it.each([
     ['empty module', '(module)', ''],
     ['bare empty field list', '', ''],
-    ['named module: a name section', '(module $m)', '00 09 04 6e 61 6d 65 00 02 01 6d'],
-    ['@name gives a function name', '(func $f (@name "λ"))', '01 04 01 60 00 00 03 02 01 00 0a 04 01 02 00 0b 00 0c 04 6e 61 6d 65 01 05 01 00 02 ce bb'],
+    ['a binary module form gives its bytes', '(module $m binary "\\00asm" "\\01\\00\\00\\00")', ''],
     ['@custom with a placement', '(@custom "c" (after type) "x" "y") (type (func))', '01 04 01 60 00 00 00 04 01 63 78 79'],
     ['@custom before first, default last', '(@custom "b") (type (func)) (@custom "a" (before first))', '00 02 01 61 01 04 01 60 00 00 00 02 01 62'],
     [
@@ -90,7 +119,22 @@ describe('parseWat: exact encodings', () => {
       '01 04 01 60 00 00 03 02 01 00 05 03 01 00 01 0c 01 01 0a 0e 01 0c 00 41 00 41 00 41 01 fc 08 00 00 0b 0b 04 01 01 01 78',
     ],
   ])('%s', (_name, src, body) => {
-    expect(hex(parseWat(src))).toBe(body ? `${HEADER} ${body}` : HEADER);
+    expect(wat(src)).toBe(body ? `${HEADER} ${body}` : HEADER);
+  });
+});
+
+describe('parseWat: the name section', () => {
+  it.each([
+    ['module name', '(module $m)', '00 09 04 6e 61 6d 65 00 02 01 6d'],
+    ['@name overrides a function id', '(func $f (@name "λ"))', '01 04 01 60 00 00 03 02 01 00 0a 04 01 02 00 0b 00 0c 04 6e 61 6d 65 01 05 01 00 02 ce bb'],
+    [
+      'function, local, type, global and field names, in subsection order',
+      '(type $t (struct (field $x i32))) (global $g i32 (i32.const 0)) (func $f (param $p i32))',
+      '01 09 02 5f 01 7f 00 60 01 7f 00 03 02 01 01 06 06 01 7f 00 41 00 0b 0a 04 01 02 00 0b ' +
+        '00 27 04 6e 61 6d 65 01 04 01 00 01 66 02 06 01 00 01 00 01 70 04 04 01 00 01 74 07 04 01 00 01 67 0a 06 01 00 01 00 01 78',
+    ],
+  ])('%s', (_name, src, body) => {
+    expect(hex(parseWat(src))).toBe(`${HEADER} ${body}`);
   });
 });
 
@@ -111,10 +155,12 @@ describe('parseWat: abbreviations equal their expansions', () => {
     ['ids as strings', '(func $"f" (call $"f"))', '(func $f (call $f))'],
     ['annotations are ignored', '(@a x) (func (@b (nested)) nop)', '(func nop)'],
     ['comments', ';; line\n(func (; block (; nested ;) ;) nop)', '(func nop)'],
+    ['legacy catch with a tag name', '(tag $e) (func try catch $e end)', '(tag $e) (func try catch 0 end)'],
+    ['a line comment ends at a carriage return', '(func ;; c\r nop)', '(func nop)'],
     ['string escapes', '(data "\\t\\n\\r\\"\\\'\\\\\\41\\u{1F600}")', '(data "\\09\\0a\\0d\\22\\27\\5c\\41\\f0\\9f\\98\\80")'],
     ['memarg memory index', '(memory 1) (memory $m 1) (func (drop (i32.load $m (i32.const 0))))', '(memory 1) (memory 1) (func (drop (i32.load 1 (i32.const 0))))'],
   ])('%s', (_name, a, b) => {
-    expect(hex(parseWat(a))).toBe(hex(parseWat(b)));
+    expect(wat(a)).toBe(wat(b));
   });
 });
 
@@ -169,5 +215,33 @@ describe('parseWat: malformed text', () => {
   it('survives pathological nesting without crashing', () => {
     const deep = '(func ' + '(block '.repeat(100000) + ')'.repeat(100001);
     expect(() => parseWat(deep)).toThrow(TextSyntaxError);
+  });
+});
+
+describe('parseWat: hostile input', () => {
+  const seeds = [
+    '(module (type $t (func (param i32) (result i32))) (func $f (type $t) (local.get 0)) (export "f" (func $f)))',
+    '(memory 1) (data (i32.const 0) "abc") (func (result v128) (v128.const f32x4 1 2 nan inf))',
+    '(table 2 funcref) (elem (i32.const 0) $a $b) (func $a) (func $b (block $l (br_table $l 0 (i32.const 1))))',
+    '(rec (type $s (struct (field $x (mut i32))))) (func (param (ref $s)) (struct.set $s $x (local.get 0) (i32.const 1)))',
+    '(tag $e (param i32)) (func (try_table (catch $e 0) (throw $e (i32.const 1))) drop)',
+  ];
+  const pieces = ['(', ')', '$x', '0', '-1', '"s"', 'i32', '(type 0)', '(ref null', 'offset=', '0x', '(@a', ';;', '"\\', '$', 'end', '(then'];
+  it('throws only TextSyntaxError on mutated modules', () => {
+    let seed = 42;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let s = seeds[rnd(seeds.length)];
+      const p = rnd(s.length + 1);
+      s = rnd(2) ? s.slice(0, p) + s.slice(p + 1 + rnd(6)) : `${s.slice(0, p)} ${pieces[rnd(pieces.length)]} ${s.slice(p)}`;
+      try {
+        parseWat(s);
+      } catch (e) {
+        if (!(e instanceof TextSyntaxError)) throw new Error(`${String(e)} for input ${JSON.stringify(s)}`);
+      }
+    }
   });
 });

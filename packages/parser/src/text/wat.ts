@@ -18,9 +18,11 @@ export interface ParseWatOptions {
 
 /**
  * Parses one WebAssembly text module, either a whole `(module ...)` form or a bare list of module
- * fields, and returns its binary encoding. Bytes that are not valid UTF-8 are rejected as
- * malformed. Throws `TextSyntaxError` (reason plus line:column) for malformed text, including
- * unknown symbolic identifiers.
+ * fields, and returns its binary encoding (`(module binary "...")` gives its bytes as written).
+ * Symbolic names become a name section (module and function names; `(@name ...)` overrides), and
+ * `(@custom ...)` annotations become custom sections. Source bytes that are not valid UTF-8 are
+ * rejected. Throws `TextSyntaxError` (reason plus line:column, the spec's wording first) for
+ * malformed text, including unknown symbolic identifiers.
  */
 export function parseWat(source: string | Uint8Array, options: ParseWatOptions = {}): Uint8Array {
   const text = typeof source === 'string' ? source : decodeLossless(source);

@@ -1,0 +1,328 @@
+/**
+ * Inline code for the cheap numeric operators: all of i32, f32 (with `fround` after every
+ * arithmetic op) and f64 arithmetic, and the i64 pair operations that need no helper (add, sub,
+ * bitwise, shifts, comparisons, extensions, wrap). Everything else falls back to the support
+ * library (see `FunctionCompiler.genericHelper`).
+ * @module
+ */
+import { Op } from '@wasmtide/parser';
+import { TrapCode } from '../trap.js';
+import type { FunctionCompiler } from './function.js';
+
+const I32_BIN: Record<number, (a: string, b: string) => string> = {
+  [Op.I32Add]: (a, b) => `(${a} + ${b}) | 0`,
+  [Op.I32Sub]: (a, b) => `(${a} - ${b}) | 0`,
+  [Op.I32Mul]: (a, b) => `imul(${a}, ${b})`,
+  [Op.I32And]: (a, b) => `${a} & ${b}`,
+  [Op.I32Or]: (a, b) => `${a} | ${b}`,
+  [Op.I32Xor]: (a, b) => `${a} ^ ${b}`,
+  [Op.I32Shl]: (a, b) => `${a} << ${b}`,
+  [Op.I32ShrS]: (a, b) => `${a} >> ${b}`,
+  [Op.I32ShrU]: (a, b) => `(${a} >>> ${b}) | 0`,
+  [Op.I32Rotl]: (a, b) => `(${a} << ${b}) | (${a} >>> (32 - ${b}))`,
+  [Op.I32Rotr]: (a, b) => `(${a} >>> ${b}) | (${a} << (32 - ${b}))`,
+  [Op.I32Eq]: (a, b) => `${a} === ${b} ? 1 : 0`,
+  [Op.I32Ne]: (a, b) => `${a} !== ${b} ? 1 : 0`,
+  [Op.I32LtS]: (a, b) => `${a} < ${b} ? 1 : 0`,
+  [Op.I32LtU]: (a, b) => `(${a} >>> 0) < (${b} >>> 0) ? 1 : 0`,
+  [Op.I32GtS]: (a, b) => `${a} > ${b} ? 1 : 0`,
+  [Op.I32GtU]: (a, b) => `(${a} >>> 0) > (${b} >>> 0) ? 1 : 0`,
+  [Op.I32LeS]: (a, b) => `${a} <= ${b} ? 1 : 0`,
+  [Op.I32LeU]: (a, b) => `(${a} >>> 0) <= (${b} >>> 0) ? 1 : 0`,
+  [Op.I32GeS]: (a, b) => `${a} >= ${b} ? 1 : 0`,
+  [Op.I32GeU]: (a, b) => `(${a} >>> 0) >= (${b} >>> 0) ? 1 : 0`,
+};
+
+const FLOAT_BIN: Record<number, [(a: string, b: string) => string, 'f32' | 'f64' | 'i32']> = {
+  [Op.F32Add]: [(a, b) => `fround(${a} + ${b})`, 'f32'],
+  [Op.F32Sub]: [(a, b) => `fround(${a} - ${b})`, 'f32'],
+  [Op.F32Mul]: [(a, b) => `fround(${a} * ${b})`, 'f32'],
+  [Op.F32Div]: [(a, b) => `fround(${a} / ${b})`, 'f32'],
+  [Op.F32Min]: [(a, b) => `min(${a}, ${b})`, 'f32'],
+  [Op.F32Max]: [(a, b) => `max(${a}, ${b})`, 'f32'],
+  [Op.F64Add]: [(a, b) => `${a} + ${b}`, 'f64'],
+  [Op.F64Sub]: [(a, b) => `${a} - ${b}`, 'f64'],
+  [Op.F64Mul]: [(a, b) => `${a} * ${b}`, 'f64'],
+  [Op.F64Div]: [(a, b) => `${a} / ${b}`, 'f64'],
+  [Op.F64Min]: [(a, b) => `min(${a}, ${b})`, 'f64'],
+  [Op.F64Max]: [(a, b) => `max(${a}, ${b})`, 'f64'],
+  [Op.F32Eq]: [(a, b) => `${a} === ${b} ? 1 : 0`, 'i32'],
+  [Op.F32Ne]: [(a, b) => `${a} !== ${b} ? 1 : 0`, 'i32'],
+  [Op.F32Lt]: [(a, b) => `${a} < ${b} ? 1 : 0`, 'i32'],
+  [Op.F32Gt]: [(a, b) => `${a} > ${b} ? 1 : 0`, 'i32'],
+  [Op.F32Le]: [(a, b) => `${a} <= ${b} ? 1 : 0`, 'i32'],
+  [Op.F32Ge]: [(a, b) => `${a} >= ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Eq]: [(a, b) => `${a} === ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Ne]: [(a, b) => `${a} !== ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Lt]: [(a, b) => `${a} < ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Gt]: [(a, b) => `${a} > ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Le]: [(a, b) => `${a} <= ${b} ? 1 : 0`, 'i32'],
+  [Op.F64Ge]: [(a, b) => `${a} >= ${b} ? 1 : 0`, 'i32'],
+};
+
+const UN: Record<number, [(a: string) => string, 'i32' | 'f32' | 'f64']> = {
+  [Op.I32Eqz]: [(a) => `${a} === 0 ? 1 : 0`, 'i32'],
+  [Op.I32Clz]: [(a) => `clz32(${a})`, 'i32'],
+  [Op.I32Ctz]: [(a) => `${a} === 0 ? 32 : 31 - clz32(${a} & -${a})`, 'i32'],
+  [Op.I32Extend8S]: [(a) => `(${a} << 24) >> 24`, 'i32'],
+  [Op.I32Extend16S]: [(a) => `(${a} << 16) >> 16`, 'i32'],
+  [Op.F32Neg]: [(a) => `-${a}`, 'f32'],
+  [Op.F64Neg]: [(a) => `-${a}`, 'f64'],
+  [Op.F32Abs]: [(a) => `abs(${a})`, 'f32'],
+  [Op.F64Abs]: [(a) => `abs(${a})`, 'f64'],
+  [Op.F32Sqrt]: [(a) => `fround(sqrt(${a}))`, 'f32'],
+  [Op.F64Sqrt]: [(a) => `sqrt(${a})`, 'f64'],
+  [Op.F32Ceil]: [(a) => `ceil(${a})`, 'f32'],
+  [Op.F64Ceil]: [(a) => `ceil(${a})`, 'f64'],
+  [Op.F32Floor]: [(a) => `floor(${a})`, 'f32'],
+  [Op.F64Floor]: [(a) => `floor(${a})`, 'f64'],
+  [Op.F32Trunc]: [(a) => `trunc(${a})`, 'f32'],
+  [Op.F64Trunc]: [(a) => `trunc(${a})`, 'f64'],
+  [Op.F32ConvertI32S]: [(a) => `fround(${a})`, 'f32'],
+  [Op.F32ConvertI32U]: [(a) => `fround(${a} >>> 0)`, 'f32'],
+  [Op.F64ConvertI32S]: [(a) => `${a}`, 'f64'],
+  [Op.F64ConvertI32U]: [(a) => `${a} >>> 0`, 'f64'],
+  [Op.F32DemoteF64]: [(a) => `fround(${a})`, 'f32'],
+  [Op.F64PromoteF32]: [(a) => `${a}`, 'f64'],
+};
+
+/** Emits an inline numeric operator; returns false if `op` is not one of them. */
+export function emitNumeric(c: FunctionCompiler, op: number): boolean {
+  const bin = I32_BIN[op];
+  if (bin !== undefined) {
+    const b = c.popEntry();
+    const a = c.popEntry();
+    boolOrValue(c, 'i32', bin(a.e, b.e));
+    return true;
+  }
+  const fb = FLOAT_BIN[op];
+  if (fb !== undefined) {
+    const b = c.popEntry();
+    const a = c.popEntry();
+    boolOrValue(c, fb[1], fb[0](a.e, b.e));
+    return true;
+  }
+  const un = UN[op];
+  if (un !== undefined) {
+    const a = c.popEntry();
+    boolOrValue(c, un[1], un[0](a.e));
+    return true;
+  }
+  switch (op) {
+    case Op.I32DivS:
+    case Op.I32DivU:
+    case Op.I32RemS:
+    case Op.I32RemU: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      const zero = `if (${b.e} === 0) ${c.trapExpr(TrapCode.IntegerDivideByZero)};`;
+      if (op === Op.I32DivS) {
+        c.emitLine(`${zero} if (${a.e} === -2147483648 && ${b.e} === -1) ${c.trapExpr(TrapCode.IntegerOverflow)};`);
+        c.emitResult('i32', `(${a.e} / ${b.e}) | 0`);
+      } else if (op === Op.I32DivU) {
+        c.emitLine(zero);
+        c.emitResult('i32', `((${a.e} >>> 0) / (${b.e} >>> 0)) | 0`);
+      } else if (op === Op.I32RemS) {
+        c.emitLine(zero);
+        c.emitResult('i32', `(${a.e} % ${b.e}) | 0`);
+      } else {
+        c.emitLine(zero);
+        c.emitResult('i32', `((${a.e} >>> 0) % (${b.e} >>> 0)) | 0`);
+      }
+      return true;
+    }
+    case Op.I32Popcnt: {
+      const a = c.popEntry();
+      c.emitResult('i32', `${c.helper('i32_popcnt')}(${a.e})`);
+      return true;
+    }
+    case Op.I32WrapI64: {
+      const a = c.popEntry();
+      c.emitResult('i32', a.e);
+      return true;
+    }
+    case Op.I64ExtendI32S: {
+      const a = c.popEntry();
+      c.emitResult64(a.e, `${a.e} >> 31`);
+      return true;
+    }
+    case Op.I64ExtendI32U: {
+      const a = c.popEntry();
+      c.emitResult64(a.e, '0');
+      return true;
+    }
+    case Op.I64Extend8S: {
+      const a = c.popEntry();
+      c.emitResult64(`(${a.e} << 24) >> 24`, `(${a.e} << 24) >> 31`);
+      return true;
+    }
+    case Op.I64Extend16S: {
+      const a = c.popEntry();
+      c.emitResult64(`(${a.e} << 16) >> 16`, `(${a.e} << 16) >> 31`);
+      return true;
+    }
+    case Op.I64Extend32S: {
+      const a = c.popEntry();
+      c.emitResult64(a.e, `${a.e} >> 31`);
+      return true;
+    }
+    case Op.I64Eqz: {
+      const a = c.popEntry();
+      boolOrValue(c, 'i32', `(${a.e} | ${a.h}) === 0 ? 1 : 0`);
+      return true;
+    }
+    case Op.I64Add: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      const [l, h] = c.nextSlot('i64');
+      c.emitLine(`t0 = (${a.e} + ${b.e}) | 0; ${h} = (${a.h} + ${b.h} + ((t0 >>> 0) < (${a.e} >>> 0) ? 1 : 0)) | 0; ${l} = t0;`);
+      c.pushNextSlot('i64');
+      return true;
+    }
+    case Op.I64Sub: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      const [l, h] = c.nextSlot('i64');
+      c.emitLine(`t0 = (${a.e} - ${b.e}) | 0; ${h} = (${a.h} - ${b.h} - ((${a.e} >>> 0) < (${b.e} >>> 0) ? 1 : 0)) | 0; ${l} = t0;`);
+      c.pushNextSlot('i64');
+      return true;
+    }
+    case Op.I64And:
+    case Op.I64Or:
+    case Op.I64Xor: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      const o = op === Op.I64And ? '&' : op === Op.I64Or ? '|' : '^';
+      c.emitResult64(`${a.e} ${o} ${b.e}`, `${a.h} ${o} ${b.h}`);
+      return true;
+    }
+    case Op.I64Shl:
+    case Op.I64ShrS:
+    case Op.I64ShrU: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      const [l, h] = c.nextSlot('i64');
+      let code: string;
+      if (/^\(?-?\d+\)?$/.test(b.e)) {
+        // Constant count: resolve the case at compile time.
+        const n = Number(b.e.replace(/[()]/g, '')) & 63;
+        let lo: string;
+        let hi: string;
+        if (n === 0) {
+          lo = a.e;
+          hi = a.h;
+        } else if (op === Op.I64Shl) {
+          if (n < 32) {
+            lo = `${a.e} << ${n}`;
+            hi = `(${a.h} << ${n}) | (${a.e} >>> ${32 - n})`;
+          } else {
+            lo = '0';
+            hi = `${a.e} << ${n - 32}`;
+          }
+        } else if (op === Op.I64ShrS) {
+          if (n < 32) {
+            lo = `(${a.e} >>> ${n}) | (${a.h} << ${32 - n})`;
+            hi = `${a.h} >> ${n}`;
+          } else {
+            lo = `${a.h} >> ${n - 32}`;
+            hi = `${a.h} >> 31`;
+          }
+        } else if (n < 32) {
+          lo = `(${a.e} >>> ${n}) | (${a.h} << ${32 - n})`;
+          hi = `(${a.h} >>> ${n}) | 0`;
+        } else {
+          lo = `(${a.h} >>> ${n - 32}) | 0`;
+          hi = '0';
+        }
+        c.emitResult64(lo, hi);
+        return true;
+      }
+      if (op === Op.I64Shl) {
+        code =
+          `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+          `else if (t0 < 32) { t1 = ${a.e} << t0; t2 = (${a.h} << t0) | (${a.e} >>> (32 - t0)); } ` +
+          `else { t1 = 0; t2 = ${a.e} << (t0 - 32); }`;
+      } else if (op === Op.I64ShrS) {
+        code =
+          `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+          `else if (t0 < 32) { t1 = (${a.e} >>> t0) | (${a.h} << (32 - t0)); t2 = ${a.h} >> t0; } ` +
+          `else { t1 = ${a.h} >> (t0 - 32); t2 = ${a.h} >> 31; }`;
+      } else {
+        code =
+          `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+          `else if (t0 < 32) { t1 = (${a.e} >>> t0) | (${a.h} << (32 - t0)); t2 = (${a.h} >>> t0) | 0; } ` +
+          `else { t1 = (${a.h} >>> (t0 - 32)) | 0; t2 = 0; }`;
+      }
+      c.emitLine(`${code} ${l} = t1; ${h} = t2;`);
+      c.pushNextSlot('i64');
+      return true;
+    }
+    case Op.I64Eq:
+    case Op.I64Ne:
+    case Op.I64LtS:
+    case Op.I64LtU:
+    case Op.I64GtS:
+    case Op.I64GtU:
+    case Op.I64LeS:
+    case Op.I64LeU:
+    case Op.I64GeS:
+    case Op.I64GeU: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      boolOrValue(c, 'i32', `${cmp64(op, a.e, a.h, b.e, b.h)} ? 1 : 0`);
+      return true;
+    }
+    case Op.F64ConvertI64S: {
+      const a = c.popEntry();
+      c.emitResult('f64', `${a.h} * 4294967296 + (${a.e} >>> 0)`);
+      return true;
+    }
+    case Op.F64ConvertI64U: {
+      const a = c.popEntry();
+      c.emitResult('f64', `(${a.h} >>> 0) * 4294967296 + (${a.e} >>> 0)`);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Emits a result; a comparison (`X ? 1 : 0`) consumed at once by `br_if` or `if` stays a JS
+ * condition instead of being materialized as 0/1.
+ */
+function boolOrValue(c: FunctionCompiler, k: 'i32' | 'f32' | 'f64', expr: string): void {
+  if (k === 'i32' && expr.endsWith(' ? 1 : 0')) {
+    const next = c.r.pos < c.r.end ? c.r.bytes[c.r.pos] : -1;
+    if (next === Op.BrIf || next === Op.If) {
+      c.pushEntry('i32', `(${expr.slice(0, -8)})`);
+      return;
+    }
+  }
+  c.emitResult(k, expr);
+}
+
+function cmp64(op: number, a: string, ah: string, b: string, bh: string): string {
+  const ulo = (o: string): string => `(${a} >>> 0) ${o} (${b} >>> 0)`;
+  switch (op) {
+    case Op.I64Eq:
+      return `(${a} === ${b} && ${ah} === ${bh})`;
+    case Op.I64Ne:
+      return `(${a} !== ${b} || ${ah} !== ${bh})`;
+    case Op.I64LtS:
+      return `(${ah} < ${bh} || (${ah} === ${bh} && ${ulo('<')}))`;
+    case Op.I64LtU:
+      return `((${ah} >>> 0) < (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('<')}))`;
+    case Op.I64GtS:
+      return `(${ah} > ${bh} || (${ah} === ${bh} && ${ulo('>')}))`;
+    case Op.I64GtU:
+      return `((${ah} >>> 0) > (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('>')}))`;
+    case Op.I64LeS:
+      return `(${ah} < ${bh} || (${ah} === ${bh} && ${ulo('<=')}))`;
+    case Op.I64LeU:
+      return `((${ah} >>> 0) < (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('<=')}))`;
+    case Op.I64GeS:
+      return `(${ah} > ${bh} || (${ah} === ${bh} && ${ulo('>=')}))`;
+    default:
+      return `((${ah} >>> 0) > (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('>=')}))`;
+  }
+}

@@ -1,0 +1,405 @@
+/**
+ * Module validation: types, imports, definitions, exports, segments, then every function body.
+ * @module
+ */
+import type { ConstExpr, FuncType, Limits, MemoryType, Module, StorageType, SubType, TableType, ValType } from '@wasmtide/parser';
+import { localRepresentatives } from './canon.js';
+import { K_ARRAY, K_FUNC, K_STRUCT, missingTypeFeature, valSub } from './ctx.js';
+import type { Ctx } from './ctx.js';
+import { ValidationError } from './errors.js';
+import { resolveFeatures } from './features.js';
+import type { Features } from './features.js';
+import { BodyValidator } from './func.js';
+import { F32, F64, H_CONCRETE, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
+
+declare const validatedBrand: unique symbol;
+
+/**
+ * A module that passed validation, with the facts later stages need. It never mutates the IR;
+ * the compiler accepts only this type.
+ */
+export interface ValidatedModule {
+  readonly [validatedBrand]: true;
+  /** The validated IR, unchanged. */
+  readonly module: Module;
+  /** The features it was validated under. */
+  readonly features: Features;
+  /** Type index of every function in the function index space (imports first). */
+  readonly funcTypes: Int32Array;
+  /**
+   * The canonical representative of each type index inside this module: two type indices denote
+   * the same type iff their representatives are equal.
+   */
+  readonly typeReps: Int32Array;
+  /** Per defined function (index into `module.funcs`): the maximum operand-stack height. */
+  readonly maxStackHeight: Int32Array;
+  /** Per defined function: the maximum nesting of blocks (the function body counts as 1). */
+  readonly maxBlockDepth: Int32Array;
+  /** Per defined function: `FACT_*` bit flags (memory use, calls, indirect calls, ...). */
+  readonly funcFlags: Int32Array;
+  /** The functions `ref.func` may name: those referenced in exports, segments and global/table initialisers. */
+  readonly declaredFuncRefs: ReadonlySet<number>;
+}
+
+/** Longest chain of declared supertypes (wasmtime's and V8's limit), keeping subtype checks O(63). */
+const MAX_SUBTYPE_DEPTH = 63;
+/** Maximum pages of a 32-bit memory with 64 KiB pages. */
+const MAX_PAGES_32 = 65536;
+/** Maximum pages of a 64-bit memory with 64 KiB pages (2^48). */
+const MAX_PAGES_64 = 2 ** 48;
+
+function fail(reason: string, context = ''): never {
+  throw new ValidationError(reason, context);
+}
+
+/**
+ * Validates `module` under `features` (default: {@link defaultFeatures}). Throws
+ * {@link ValidationError} (its `reason` is the spec's wording) or, for malformed bytes inside
+ * function bodies, a `DecodeError`.
+ */
+export function validate(module: Module, features?: Partial<Features>): ValidatedModule {
+  const f = resolveFeatures(features);
+  const types = module.types;
+  const nTypes = types.length;
+
+  // ---- types: references in range, supertypes earlier
+  for (const rg of module.recGroups) {
+    const end = rg.start + rg.count;
+    for (let i = rg.start; i < end; i++) {
+      const st = types[i]!;
+      const chk = (idx: number): void => {
+        if (idx >= end || idx >= nTypes) fail(`unknown type ${idx}`, `referenced from type ${i}`);
+      };
+      checkSubTypeRefs(st, chk);
+      if (st.supers.length > 1) fail('sub type', `type ${i} has ${st.supers.length} supertypes`);
+      for (const s of st.supers) if (s >= i) fail(`unknown type ${s}`, `supertype of type ${i} must be defined before it`);
+      if (!f.gc && (st.comp.kind !== 'func' || st.supers.length > 0 || !st.final)) {
+        // Without GC only plain function types exist; the decoder may still produce others.
+        if (st.comp.kind !== 'func') fail('gc support is not enabled', `type ${i}`);
+      }
+    }
+  }
+  const rep = localRepresentatives(module);
+  const kind = new Uint8Array(nTypes);
+  const sup = new Int32Array(nTypes).fill(-1);
+  const depth = new Int32Array(nTypes);
+  const params: (Int32Array | null)[] = new Array<Int32Array | null>(nTypes).fill(null);
+  const results: (Int32Array | null)[] = new Array<Int32Array | null>(nTypes).fill(null);
+  const fields: (Int32Array | null)[] = new Array<Int32Array | null>(nTypes).fill(null);
+  const fieldMut: (Uint8Array | null)[] = new Array<Uint8Array | null>(nTypes).fill(null);
+  const code = (t: StorageType): number => {
+    if (typeof t === 'string') return t === 'i32' ? I32 : t === 'i64' ? I64 : t === 'f32' ? F32 : t === 'f64' ? F64 : t === 'v128' ? V128 : t === 'i8' ? I8 : I16;
+    if (typeof t.heap === 'number' && t.heap >= nTypes) fail(`unknown type ${t.heap}`);
+    return refCode(heapCode(t.heap, rep), t.nullable);
+  };
+
+  const codes = (ts: readonly ValType[]): Int32Array => Int32Array.from(ts, code);
+  for (let i = 0; i < nTypes; i++) {
+    const c = types[i]!.comp;
+    if (c.kind === 'func') {
+      kind[i] = K_FUNC;
+      params[i] = codes(c.params);
+      results[i] = codes(c.results);
+      if (!f.multiValue && c.results.length > 1) fail('invalid result arity', `type ${i}`);
+    } else if (c.kind === 'struct') {
+      kind[i] = K_STRUCT;
+      fields[i] = Int32Array.from(c.fields, (x) => code(x.storage));
+      fieldMut[i] = Uint8Array.from(c.fields, (x) => (x.mutable ? 1 : 0));
+    } else {
+      kind[i] = K_ARRAY;
+      fields[i] = Int32Array.of(code(c.element.storage));
+      fieldMut[i] = Uint8Array.of(c.element.mutable ? 1 : 0);
+    }
+    const s = types[i]!.supers[0];
+    if (s !== undefined) {
+      sup[i] = rep[s]!;
+      depth[i] = depth[rep[s]!]! + 1;
+      if (depth[i]! > MAX_SUBTYPE_DEPTH) fail('sub type hierarchy too deep', `type ${i} has ${depth[i]} supertypes (at most ${MAX_SUBTYPE_DEPTH})`);
+    }
+  }
+
+  const ctx: Ctx = {
+    module, features: f, nTypes, rep, kind, sup, depth, params, results, fields, fieldMut,
+    funcType: new Int32Array(0), nFuncs: 0,
+    tableElem: new Int32Array(0), tableAddr: new Int32Array(0), nTables: 0,
+    memAddr: new Int32Array(0), nMems: 0,
+    globalType: new Int32Array(0), globalMut: new Uint8Array(0), nGlobals: 0,
+    tagType: new Int32Array(0), nTags: 0,
+    elemType: new Int32Array(0), nElems: 0, nDatas: 0,
+    refs: new Uint8Array(0),
+  };
+
+  const checkedCode = (t: StorageType): number => {
+    const c = code(t);
+    const missing = missingTypeFeature(ctx, c);
+    if (missing) fail(missing, `type ${typeName(c)}`);
+    return c;
+  };  for (let i = 0; i < nTypes; i++) {
+    for (const arr of [params[i], results[i], fields[i]]) {
+      if (!arr) continue;
+      for (const c of arr) {
+        const missing = c === I8 || c === I16 ? null : missingTypeFeature(ctx, c);
+        if (missing) fail(missing, `type ${i}`);
+      }
+    }
+  }
+
+  // ---- declared supertypes: finality, kind and structural match
+  for (let i = 0; i < nTypes; i++) {
+    const s = types[i]!.supers[0];
+    if (s === undefined) continue;
+    const st = types[s]!;
+    if (st.final) fail('sub type', `type ${i} extends final type ${s}`);
+    if (!compMatches(ctx, i, s)) fail(`sub type ${i} does not match super type ${s}`);
+  }
+
+  const funcTypeOk = (idx: number, what: string): number => {
+    if (idx >= nTypes) fail(`unknown type ${idx}`, what);
+    if (kind[idx] !== K_FUNC) fail(`unknown type ${idx}`, `${what}: type ${idx} is not a function type`);
+    return idx;
+  };
+
+  // ---- index spaces
+  const ic = module.importCounts;
+  const nFuncs = ic.func + module.funcs.length;
+  const nTables = ic.table + module.tables.length;
+  const nMems = ic.memory + module.memories.length;
+  const nGlobals = ic.global + module.globals.length;
+  const nTags = ic.tag + module.tags.length;
+  const funcType = new Int32Array(nFuncs);
+  const tableElem = new Int32Array(nTables);
+  const tableAddr = new Int32Array(nTables);
+  const memAddr = new Int32Array(nMems);
+  const globalType = new Int32Array(nGlobals);
+  const globalMut = new Uint8Array(nGlobals);
+  const tagType = new Int32Array(nTags);
+  let fi = 0, ti = 0, mi = 0, gi = 0, gti = 0;
+
+  const checkTable = (t: TableType, what: string): void => {
+    if (t.addr === 'i64' && !f.memory64) fail('memory64 support is not enabled', what);
+    checkLimits(t.limits, t.addr === 'i64' ? 2 ** 64 - 1 : 2 ** 32 - 1, 'table size', what);
+    checkedCode(t.element);
+  };
+  const checkMemory = (m: MemoryType, what: string): void => {
+    if (m.addr === 'i64' && !f.memory64) fail('memory64 support is not enabled', what);
+    if (m.pageSizeLog2 !== 16 && m.pageSizeLog2 !== 0) fail('invalid custom page size', what);
+    if (m.pageSizeLog2 !== 16 && !f.customPageSizes) fail('invalid custom page size', `${what}: custom page sizes are not enabled`);
+    // 4 GiB (2^48 pages for 64-bit memories) with 64 KiB pages; with 1-byte pages, what the limits
+    // can express (2^32 - 1, 2^64 - 1).
+    const maxPages = m.addr === 'i64' ? (m.pageSizeLog2 === 16 ? MAX_PAGES_64 : 2 ** 64 - 1) : m.pageSizeLog2 === 16 ? MAX_PAGES_32 : 2 ** 32 - 1;
+    const msg = m.addr === 'i64'
+      ? `memory size must be at most ${m.pageSizeLog2 === 16 ? '2^48' : '2^64 - 1'} pages`
+      : m.pageSizeLog2 === 16 ? 'memory size must be at most 65536 pages (4GiB)' : 'memory size must be at most 4294967295 pages (4GiB)';
+    if (m.limits.min > maxPages || (m.limits.max !== null && m.limits.max > maxPages)) fail(msg, what);
+    if (m.limits.max !== null && m.limits.min > m.limits.max) fail('size minimum must not be greater than maximum', what);
+    if (m.shared) {
+      if (!f.threads) fail('threads support is not enabled', what);
+      if (m.limits.max === null) fail('shared memory must have maximum', what);
+    }
+  };
+  const checkTag = (typeIdx: number, what: string): void => {
+    funcTypeOk(typeIdx, what);
+    if (results[typeIdx]!.length !== 0) fail('non-empty tag result type', what);
+  };
+
+  for (const im of module.imports) {
+    const what = `import ${im.module}::${im.name}`;
+    const d = im.desc;
+    switch (d.kind) {
+      case 'func':
+        funcType[fi++] = funcTypeOk(d.type, what);
+        break;
+      case 'table':
+        checkTable(d.type, what);
+        tableElem[ti] = checkedCode(d.type.element);
+        tableAddr[ti++] = d.type.addr === 'i64' ? I64 : I32;
+        break;
+      case 'memory':
+        checkMemory(d.type, what);
+        memAddr[mi++] = d.type.addr === 'i64' ? I64 : I32;
+        break;
+      case 'global':
+        if (d.type.mutable && !f.mutableGlobal) fail('mutable globals cannot be imported', what);
+        globalType[gi] = checkedCode(d.type.type);
+        globalMut[gi++] = d.type.mutable ? 1 : 0;
+        break;
+      case 'tag':
+        checkTag(d.type.type, what);
+        tagType[gti++] = d.type.type;
+        break;
+    }
+  }
+  module.funcs.forEach((t, i) => {
+    funcType[fi++] = funcTypeOk(t, `function ${ic.func + i}`);
+  });
+  if (nMems > 1 && !f.multiMemory) fail('multiple memories');
+  if (nTables > 1 && !f.referenceTypes) fail('multiple tables');
+  module.tables.forEach((t, i) => {
+    checkTable(t.type, `table ${ic.table + i}`);
+    tableElem[ti] = checkedCode(t.type.element);
+    tableAddr[ti++] = t.type.addr === 'i64' ? I64 : I32;
+  });
+  module.memories.forEach((m, i) => {
+    checkMemory(m, `memory ${ic.memory + i}`);
+    memAddr[mi++] = m.addr === 'i64' ? I64 : I32;
+  });
+  module.globals.forEach((g) => {
+    globalType[gi] = checkedCode(g.type.type);
+    globalMut[gi++] = g.type.mutable ? 1 : 0;
+  });
+  module.tags.forEach((t, i) => {
+    checkTag(t.type, `tag ${ic.tag + i}`);
+    tagType[gti++] = t.type;
+  });
+  // (no feature check: the decoder gives the funcidx forms the type (ref func))
+  const elemType = Int32Array.from(module.elems, (e) => code(e.type));
+  Object.assign(ctx, {
+    funcType, nFuncs, tableElem, tableAddr, nTables, memAddr, nMems, globalType, globalMut, nGlobals, tagType, nTags,
+    elemType, nElems: module.elems.length, nDatas: module.dataCount ?? module.datas.length, refs: new Uint8Array(nFuncs),
+  });
+
+  const bv = new BodyValidator(ctx);
+  const constExpr = (e: ConstExpr, t: number, visible: number, what: string): void => {
+    bv.validateConst(e, t, visible, what);
+  };
+
+  // ---- globals, tables (initialisers; a table initialiser sees only imported globals, the
+  // table section preceding the global section)
+  module.globals.forEach((g, i) => {
+    const visible = f.gc || f.extendedConst || f.functionReferences ? ic.global + i : ic.global;
+    constExpr(g.init, globalType[ic.global + i]!, visible, `global ${ic.global + i}`);
+  });
+  module.tables.forEach((t, i) => {
+    const et = tableElem[ic.table + i]!;
+    if (t.init) constExpr(t.init, et, ic.global, `table ${ic.table + i}`);
+    else if ((et & 1) === 0) fail('type mismatch', `table ${ic.table + i} of non-nullable ${typeName(et)} needs an initialiser`);
+  });
+
+  // ---- exports
+  const names = new Set<string>();
+  const refs = ctx.refs;
+  for (const ex of module.exports) {
+    if (names.has(ex.name)) fail('duplicate export name', JSON.stringify(ex.name));
+    names.add(ex.name);
+    const n = ex.kind === 'func' ? nFuncs : ex.kind === 'table' ? nTables : ex.kind === 'memory' ? nMems : ex.kind === 'global' ? nGlobals : nTags;
+    if (ex.index >= n) fail(`unknown ${ex.kind === 'func' ? 'function' : ex.kind} ${ex.index}`, `export ${JSON.stringify(ex.name)}`);
+    if (ex.kind === 'func') refs[ex.index] = 1;
+    if (ex.kind === 'global' && globalMut[ex.index] && !f.mutableGlobal) fail('mutable globals cannot be exported', ex.name);
+  }
+
+  // ---- start
+  if (module.start !== null) {
+    if (module.start >= nFuncs) fail(`unknown function ${module.start}`, 'start function');
+    const t = funcType[module.start]!;
+    if (params[t]!.length !== 0 || results[t]!.length !== 0) fail('start function', `function ${module.start} must have type [] -> []`);
+  }
+
+  // ---- element segments
+  module.elems.forEach((e, i) => {
+    const et = elemType[i]!;
+    const what = `elem segment ${i}`;
+    if (e.mode === 'active') {
+      if (e.table >= nTables) fail(`unknown table ${e.table}`, what);
+      if (e.offset) constExpr(e.offset, tableAddr[e.table]!, nGlobals, `${what} offset`);
+      if (!valSub(ctx, et, tableElem[e.table]!)) fail('type mismatch', `${what}: ${typeName(et)} does not fit table ${e.table} of ${typeName(tableElem[e.table]!)}`);
+    }
+    if (e.items.kind === 'funcs') {
+      for (const fx of e.items.funcs) {
+        if (fx >= nFuncs) fail(`unknown function ${fx}`, what);
+        refs[fx] = 1;
+        const ft = refCode(H_CONCRETE + rep[funcType[fx]!]!, false);
+        if (!valSub(ctx, ft, et)) fail('type mismatch', `${what}: function ${fx} is not a ${typeName(et)}`);
+      }
+    } else {
+      for (const x of e.items.exprs) constExpr(x, et, nGlobals, what);
+    }
+  });
+
+  // ---- data segments
+  module.datas.forEach((d, i) => {
+    if (d.mode === 'active') {
+      if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
+      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, nGlobals, `data segment ${i} offset`);
+    }
+  });
+  for (const x of bv.constRefs) refs[x] = 1;
+
+  // ---- function bodies
+  const nDef = module.funcs.length;
+  if (module.codes.length !== nDef) fail('function and code section have inconsistent lengths');
+  const maxStackHeight = new Int32Array(nDef);
+  const maxBlockDepth = new Int32Array(nDef);
+  const funcFlags = new Int32Array(nDef);
+  for (let i = 0; i < nDef; i++) {
+    const fidx = ic.func + i;
+    bv.validateFunction(fidx, funcType[fidx]!, i);
+    maxStackHeight[i] = bv.maxHeight;
+    maxBlockDepth[i] = bv.maxBlockDepth;
+    funcFlags[i] = bv.factFlags;
+  }
+
+  const declared = new Set<number>();
+  for (let i = 0; i < nFuncs; i++) if (refs[i]) declared.add(i);
+  return Object.freeze({
+    module,
+    features: f,
+    funcTypes: funcType,
+    typeReps: rep,
+    maxStackHeight,
+    maxBlockDepth,
+    funcFlags,
+    declaredFuncRefs: declared,
+  }) as unknown as ValidatedModule;
+}
+
+function checkLimits(l: Limits, bound: number, msg: string, what: string): void {
+  if (l.min > bound || (l.max !== null && l.max > bound)) fail(msg, what);
+  if (l.max !== null && l.min > l.max) fail('size minimum must not be greater than maximum', what);
+}
+
+function checkSubTypeRefs(st: SubType, chk: (idx: number) => void): void {
+  const v = (t: StorageType): void => {
+    if (typeof t !== 'string' && typeof t.heap === 'number') chk(t.heap);
+  };
+  const c = st.comp;
+  if (c.kind === 'func') {
+    c.params.forEach(v);
+    c.results.forEach(v);
+  } else if (c.kind === 'struct') {
+    for (const x of c.fields) v(x.storage);
+  } else {
+    v(c.element.storage);
+  }
+  if (st.describes !== undefined) chk(st.describes);
+  if (st.descriptor !== undefined) chk(st.descriptor);
+}
+
+/** Field subtyping: mutable fields are invariant, immutable ones covariant. */
+function fieldMatches(ctx: Ctx, a: number, am: number, b: number, bm: number): boolean {
+  if (am !== bm) return false;
+  if (am) return a === b;
+  return a === b || (a >= 8 && b >= 8 && valSub(ctx, a, b));
+}
+
+/** Structural check of type `i` against its declared supertype `s`. */
+function compMatches(ctx: Ctx, i: number, s: number): boolean {
+  const ki = ctx.kind[i];
+  if (ki !== ctx.kind[s]) return false;
+  if (ki === K_FUNC) {
+    const pi = ctx.params[i]!, ps = ctx.params[s]!, ri = ctx.results[i]!, rs = ctx.results[s]!;
+    if (pi.length !== ps.length || ri.length !== rs.length) return false;
+    for (let k = 0; k < pi.length; k++) if (!valSub(ctx, ps[k]!, pi[k]!)) return false;
+    for (let k = 0; k < ri.length; k++) if (!valSub(ctx, ri[k]!, rs[k]!)) return false;
+    return true;
+  }
+  const fi = ctx.fields[i]!, fs = ctx.fields[s]!, mi = ctx.fieldMut[i]!, ms = ctx.fieldMut[s]!;
+  if (ki === K_STRUCT ? fi.length < fs.length : fi.length !== fs.length) return false;
+  for (let k = 0; k < fs.length; k++) if (!fieldMatches(ctx, fi[k]!, mi[k]!, fs[k]!, ms[k]!)) return false;
+  return true;
+}
+
+/** The function type of function `idx` of a validated module. */
+export function funcTypeOf(vm: ValidatedModule, idx: number): FuncType {
+  return vm.module.types[vm.funcTypes[idx]!]!.comp as FuncType;
+}
+

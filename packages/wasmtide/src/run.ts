@@ -1,0 +1,245 @@
+/**
+ * `wasmtide run [OPTIONS] FILE [ARGS…]`, as wasmtime's CLI: runs a WASI command (its `_start`) or,
+ * with `--invoke NAME`, one export, printing its results. Options come before FILE; everything
+ * after FILE goes to the guest, whose `argv[0]` is FILE as written.
+ *
+ * Exit status: the guest's `proc_exit` code, or 0 when `_start` returns; 134 on a trap (the trap
+ * and its wasm backtrace go to stderr); 1 with one clear line on stderr for a load, validation or
+ * link error, or bad options.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { Linker } from '@wasmtide/linker';
+import { Config, Engine, formatBacktrace, Func, Module, Store, Trap, type Val, type ValType } from '@wasmtide/runtime';
+import { addToLinker, WasiCtxBuilder, type WasiCtx, type WasiOutputStream } from '@wasmtide/wasi';
+import { loadPipeline } from './pipeline.js';
+
+/** Where the guest's standard streams go (the process's own unless given, for tests). */
+export interface RunStdio {
+  readonly stdin?: Uint8Array | string;
+  readonly stdout?: WasiOutputStream;
+  readonly stderr?: WasiOutputStream;
+}
+
+/** Output lines of the CLI itself (results of `--invoke`, errors). */
+export interface RunIO {
+  out(line: string): void;
+  err(line: string): void;
+  readonly stdio?: RunStdio;
+}
+
+/** Parsed `run` options. */
+export interface RunOptions {
+  dirs: { host: string; guest: string }[];
+  env: [string, string][];
+  inheritEnv: boolean;
+  invoke: string | null;
+  file: string;
+  args: string[];
+}
+
+/** The exit status for a trap, as wasmtime's CLI (and a shell reporting SIGABRT). */
+export const TRAP_EXIT_STATUS = 134;
+
+const RUN_USAGE = 'usage: wasmtide run [--dir HOST[::GUEST]]... [--env K=V]... [--inherit-env] [--invoke NAME] FILE [ARGS...]';
+
+/** Parses `run`'s arguments: options, then FILE, then the guest's arguments. */
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  const o: RunOptions = { dirs: [], env: [], inheritEnv: false, invoke: null, file: '', args: [] };
+  let i = 0;
+  const value = (opt: string, inline: string | undefined): string => {
+    if (inline !== undefined) return inline;
+    const v = argv[++i];
+    if (v === undefined) throw new Error(`${opt} needs a value\n${RUN_USAGE}`);
+    return v;
+  };
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-') break;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    switch (name) {
+      case '--dir': {
+        const spec = value(name, inline);
+        const sep = spec.indexOf('::');
+        const host = sep >= 0 ? spec.slice(0, sep) : spec;
+        const guest = sep >= 0 ? spec.slice(sep + 2) : spec;
+        if (!host || !guest) throw new Error(`--dir ${spec}: expected HOST or HOST::GUEST`);
+        o.dirs.push({ host, guest });
+        break;
+      }
+      case '--env': {
+        const kv = value(name, inline);
+        const k = kv.indexOf('=');
+        if (k <= 0) throw new Error(`--env ${kv}: expected K=V`);
+        o.env.push([kv.slice(0, k), kv.slice(k + 1)]);
+        break;
+      }
+      case '--inherit-env':
+        o.inheritEnv = true;
+        break;
+      case '--invoke':
+        o.invoke = value(name, inline);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n${RUN_USAGE}`);
+    }
+  }
+  const file = argv[i];
+  if (file === undefined) throw new Error(RUN_USAGE);
+  o.file = file;
+  o.args = argv.slice(i + 1);
+  return o;
+}
+
+/** Parses an `--invoke` argument as a value of type `t`. */
+function parseArg(text: string, t: ValType): Val {
+  const bad = () => new Error(`cannot pass ${JSON.stringify(text)} as ${String(t)}`);
+  switch (t) {
+    case 'i32': {
+      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(text)) throw bad();
+      return Number(BigInt.asIntN(32, BigInt(text.replace(/^\+/, ''))));
+    }
+    case 'i64': {
+      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(text)) throw bad();
+      return BigInt.asIntN(64, BigInt(text.replace(/^\+/, '')));
+    }
+    case 'f32':
+    case 'f64': {
+      const v = /^[-+]?(nan|inf)$/i.test(text) ? (text.toLowerCase().includes('nan') ? NaN : text.startsWith('-') ? -Infinity : Infinity) : Number(text);
+      if (Number.isNaN(v) && !/nan/i.test(text)) throw bad();
+      return t === 'f32' ? Math.fround(v) : v;
+    }
+    default:
+      throw new Error(`--invoke cannot pass arguments of type ${String(t)}`);
+  }
+}
+
+function formatResult(v: Val): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (v instanceof Func) return '<funcref>';
+  return String(v);
+}
+
+/** The exit status a WASI exit (possibly wrapped as a host-error trap's `cause`) asks for, if any. */
+function wasiExitCode(err: unknown): number | null {
+  for (let e: unknown = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === 'wasi-exit' && typeof (e as { exitCode?: unknown }).exitCode === 'number') return (e as { exitCode: number }).exitCode;
+  }
+  return null;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs `wasmtide run` with its arguments; resolves to the exit status. */
+export async function runCommand(argv: readonly string[], io: RunIO): Promise<number> {
+  let o: RunOptions;
+  try {
+    o = parseRunArgs(argv);
+  } catch (err) {
+    io.err(`wasmtide run: ${message(err)}`);
+    return 1;
+  }
+
+  // Load, validate, compile: any failure is one line and status 1.
+  let engine: Engine;
+  let module: Module;
+  try {
+    const data = new Uint8Array(readFileSync(o.file));
+    const isBinary = data.length >= 4 && data[0] === 0 && data[1] === 0x61 && data[2] === 0x73 && data[3] === 0x6d;
+    const bytes = isBinary ? data : (await loadPipeline()).parseWat(new TextDecoder().decode(data));
+    engine = new Engine(new Config());
+    module = new Module(engine, bytes);
+  } catch (err) {
+    io.err(`${o.file}: ${message(err)}`);
+    return 1;
+  }
+
+  let store: Store<{ wasi: WasiCtx }>;
+  let linker: Linker<{ wasi: WasiCtx }>;
+  try {
+    const b = new WasiCtxBuilder().args([o.file, ...o.args]);
+    if (o.inheritEnv) b.inheritEnv();
+    b.env(o.env);
+    if (io.stdio) {
+      b.stdin(io.stdio.stdin ?? '');
+      if (io.stdio.stdout) b.stdout(io.stdio.stdout);
+      if (io.stdio.stderr) b.stderr(io.stdio.stderr);
+    } else b.inheritStdio();
+    for (const d of o.dirs) b.preopenedDir(d.host, d.guest);
+    store = new Store(engine, { wasi: b.build() });
+    linker = new Linker<{ wasi: WasiCtx }>(engine);
+    addToLinker(linker, (d) => d.wasi);
+  } catch (err) {
+    io.err(`wasmtide run: ${message(err)}`);
+    return 1;
+  }
+
+  let instance;
+  try {
+    instance = linker.instantiate(store, module);
+  } catch (err) {
+    if (err instanceof Trap) return reportTrap(err, io);
+    const code = wasiExitCode(err);
+    if (code !== null) return code;
+    io.err(`${o.file}: ${message(err)}`);
+    return 1;
+  }
+
+  try {
+    if (o.invoke !== null) {
+      const init = instance.getFunc(store, '_initialize');
+      if (init) init.call(store, []);
+      const f = instance.getFunc(store, o.invoke);
+      if (!f) {
+        io.err(`${o.file}: no exported function "${o.invoke}"`);
+        return 1;
+      }
+      const ty = f.ty(store);
+      if (o.args.length !== ty.params.length) {
+        io.err(`${o.file}: "${o.invoke}" takes ${ty.params.length} argument(s), got ${o.args.length}`);
+        return 1;
+      }
+      let params: Val[];
+      try {
+        params = o.args.map((a, i) => parseArg(a, ty.params[i]!));
+      } catch (err) {
+        io.err(`${o.file}: ${message(err)}`);
+        return 1;
+      }
+      for (const r of f.call(store, params)) io.out(formatResult(r));
+      return 0;
+    }
+    const start = instance.getFunc(store, '_start');
+    if (!start) {
+      io.err(`${o.file}: no "_start" export to run (use --invoke NAME to call an export)`);
+      return 1;
+    }
+    start.call(store, []);
+    return 0;
+  } catch (err) {
+    const code = wasiExitCode(err);
+    if (code !== null) return code;
+    if (err instanceof Trap) return reportTrap(err, io);
+    io.err(`${o.file}: ${message(err)}`);
+    return TRAP_EXIT_STATUS;
+  }
+}
+
+function reportTrap(t: Trap, io: RunIO): number {
+  io.err(`error: wasm trap: ${t.message}`);
+  const bt = formatBacktrace(t);
+  if (bt) {
+    io.err('wasm backtrace:');
+    for (const line of bt.split('\n')) io.err(line);
+  }
+  return TRAP_EXIT_STATUS;
+}

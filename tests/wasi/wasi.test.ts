@@ -1,0 +1,142 @@
+/**
+ * Differential test of `@wasmtide/wasi` against Node's `node:wasi`: each C program in `src/` runs
+ * under both (each in its own temporary directory, prepared the same way) and the two runs must
+ * agree on stdout, stderr, exit status and the files left behind. Where node:wasi is wrong, the
+ * spec decides; such cases are listed in `NODE_DIFFERS` with the reason.
+ */
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JS module without types
+import { buildAll, haveClang } from './build.mjs';
+import { runUnderNode, runUnderWasmtide, snapshotTree, tempDir } from './harness.js';
+import type { RunOptions, RunResult } from './harness.js';
+
+interface Case {
+  /** Program name (src/NAME.c). */
+  program: string;
+  /** A label when one program runs several times. */
+  label?: string;
+  opts: Omit<RunOptions, 'preopens'>;
+  /** Prepares the sandbox (and the `outside` folder next to it) before the run. */
+  setup?: (sandbox: string, outside: string) => void;
+  /** Expected exit status. */
+  exit: number;
+  /** Lines of stdout where node:wasi is wrong and what the spec says instead: [node's, ours]. */
+  nodeDiffers?: [string, string][];
+}
+
+const cases: Case[] = [
+  {
+    program: 'args_env', opts: { args: ['args_env', 'one', 'two words', 'ünï', '7'], env: { GREETING: 'hello', EMPTY: '', UNICODE: 'ä→😀' } },
+    exit: 7,
+  },
+  { program: 'args_env', label: 'no args', opts: { args: ['prog'] }, exit: 0 },
+  { program: 'fileio', opts: { args: ['fileio'] }, setup: (s) => writeFileSync(join(s, 'input.txt'), 'given input\n'), exit: 0 },
+  {
+    program: 'dirs', opts: { args: ['dirs'] }, exit: 0,
+    // node:wasi normalises `x/./y/..` lexically, so it creates x/z although x/y does not exist.
+    nodeDiffers: [['mkdir x/./y/../z: created', 'mkdir x/./y/../z: No such file or directory']],
+  },
+  {
+    program: 'symlinks', opts: { args: ['symlinks'] }, exit: 0,
+    nodeDiffers: [
+      // path_readlink: a short buffer truncates (POSIX readlink; wasi-libc expects it); node:wasi fails.
+      ['readlink truncated: -1 ', 'readlink truncated: 3 tar'],
+      // path_open without LOOKUPFLAGS_SYMLINK_FOLLOW must not follow a final symlink; node:wasi does.
+      ['O_NOFOLLOW: opened', 'O_NOFOLLOW: ELOOP'],
+      // A symlink's target is relative to the link's own directory; node:wasi resolves it against
+      // the preopen and refuses `../hard` from dir/ although it stays inside the sandbox.
+      ['symlink ../hard in dir: Capabilities insufficient', 'symlink ../hard in dir: ok'],
+      ['read via ../hard: failed', 'read via ../hard: target contents'],
+    ],
+  },
+  {
+    program: 'stat_times', opts: { args: ['stat_times'] }, exit: 0,
+    setup: (s) => {
+      writeFileSync(join(s, 'given.txt'), 'abc');
+      utimesSync(join(s, 'given.txt'), 1300000000, 1300000000);
+    },
+    // Timestamps are nanoseconds; node:wasi drops the fraction of a second in fd_filestat_set_times.
+    nodeDiffers: [['mtime_ms=0', 'mtime_ms=500']],
+  },
+  {
+    program: 'clocks_random', opts: { args: ['clocks_random'] }, exit: 0,
+    // A regular file (stdout here) is always ready for writing; node:wasi's poll_oneoff fails with
+    // EPERM (63) on a file descriptor and reports nothing useful.
+    nodeDiffers: [['poll fd: rc=63 nevents=1 userdata=7 type=0 error=0', 'poll fd: rc=0 nevents=1 userdata=9 type=2 error=0']],
+  },
+  { program: 'stdin_echo', opts: { args: ['stdin_echo'], stdin: 'hello\nwörld\nthird line\n' }, exit: 0 },
+  { program: 'stdin_echo', label: 'empty stdin', opts: { args: ['stdin_echo'] }, exit: 3 },
+  {
+    program: 'sandbox', opts: { args: ['sandbox'] }, exit: 0,
+    setup: (s, outside) => {
+      writeFileSync(join(outside, 'secret.txt'), 'secret');
+      writeFileSync(join(s, 'inside.txt'), 'inside');
+      mkdirSync(join(s, 'sub'));
+      symlinkSync('/etc/passwd', join(s, 'abs-link'));
+      symlinkSync('../outside/secret.txt', join(s, 'up-link'));
+      symlinkSync('../outside', join(s, 'dir-up-link'));
+      symlinkSync('../../outside/secret.txt', join(s, 'sub', 'deep-up-link'));
+      symlinkSync('../outside/new.txt', join(s, 'up-link-new'));
+    },
+    nodeDiffers: [
+      // node:wasi lets the host follow a symlinked directory in the middle of a path: it ESCAPES
+      // the sandbox and opens ../outside/secret.txt. wasmtide refuses (ENOTCAPABLE).
+      ['follow dir-up-link/secret.txt: OPENED', 'follow dir-up-link/secret.txt: denied'],
+      // Creating a symlink stores a string; node:wasi refuses targets that would leave the
+      // sandbox, wasmtide creates them (as wasmtime does) and refuses to follow them.
+      ['symlink create: 0', 'symlink create: 1'],
+      ['follow guest-link: noent', 'follow guest-link: denied'],
+    ],
+  },
+];
+
+const clang = haveClang();
+let programs: Record<string, string> = {};
+const roots: string[] = [];
+
+beforeAll(() => {
+  if (clang) programs = buildAll();
+}, 120_000);
+
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** Runs one case in a fresh temp tree; returns the result and the trees afterwards. */
+function runCase(c: Case, runner: (wasm: string, o: RunOptions) => RunResult) {
+  const root = tempDir('wasi-cmp-');
+  roots.push(root);
+  const sandbox = join(root, 'sandbox');
+  const outside = join(root, 'outside');
+  mkdirSync(sandbox);
+  mkdirSync(outside);
+  c.setup?.(sandbox, outside);
+  const result = runner(programs[c.program]!, { ...c.opts, preopens: { '/sandbox': sandbox } });
+  return { result, sandbox: snapshotTree(sandbox), outside: snapshotTree(outside) };
+}
+
+describe.skipIf(!clang)('C programs: node:wasi vs @wasmtide/wasi', () => {
+  for (const c of cases) {
+    it(`${c.program}${c.label ? ` (${c.label})` : ''}`, () => {
+      const node = runCase(c, runUnderNode);
+      const ours = runCase(c, runUnderWasmtide);
+      expect(ours.result.trap).toBeNull();
+      expect(ours.result.stdout).not.toMatch(/FAIL line/);
+      expect(ours.result.exitCode).toBe(c.exit);
+      let nodeOut = node.result.stdout;
+      for (const [theirs, spec] of c.nodeDiffers ?? []) {
+        // If node:wasi changes here, the documented difference must be revisited.
+        expect(nodeOut).toContain(theirs);
+        nodeOut = nodeOut.replace(theirs, spec);
+      }
+      expect(ours.result.stdout).toBe(nodeOut);
+      expect(ours.result.stderr).toBe(node.result.stderr);
+      expect(ours.result.exitCode).toBe(node.result.exitCode);
+      expect(ours.sandbox).toEqual(node.sandbox);
+      expect(ours.outside).toEqual(node.outside);
+      if (c.program === 'sandbox') expect(ours.outside).toEqual({ 'secret.txt': 'file 6: secret' });
+    });
+  }
+});
