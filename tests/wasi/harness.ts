@@ -43,7 +43,7 @@ export interface RunResult {
 
 function moduleOf(wasm: string | Uint8Array | WebAssembly.Module): WebAssembly.Module {
   if (wasm instanceof WebAssembly.Module) return wasm;
-  return new WebAssembly.Module(typeof wasm === 'string' ? readFileSync(wasm) : wasm);
+  return new WebAssembly.Module((typeof wasm === 'string' ? readFileSync(wasm) : wasm) as Uint8Array<ArrayBuffer>);
 }
 
 /**

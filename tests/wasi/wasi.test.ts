@@ -22,6 +22,8 @@ interface Case {
   setup?: (sandbox: string, outside: string) => void;
   /** Expected exit status. */
   exit: number;
+  /** The trap message expected (the run must trap), if any. */
+  trap?: string;
   /** Lines of stdout where node:wasi is wrong and what the spec says instead: [node's, ours]. */
   nodeDiffers?: [string, string][];
 }
@@ -32,6 +34,11 @@ const cases: Case[] = [
     exit: 7,
   },
   { program: 'args_env', label: 'no args', opts: { args: ['prog'] }, exit: 0 },
+  { program: 'exit_codes', label: 'return 5', opts: { args: ['exit_codes', 'return', '5'] }, exit: 5 },
+  { program: 'exit_codes', label: 'exit 0', opts: { args: ['exit_codes', 'exit', '0'] }, exit: 0 },
+  { program: 'exit_codes', label: 'exit 255', opts: { args: ['exit_codes', 'exit', '255'] }, exit: 255 },
+  { program: 'exit_codes', label: '_Exit 9', opts: { args: ['exit_codes', '_Exit', '9'] }, exit: 9 },
+  { program: 'exit_codes', label: 'trap', opts: { args: ['exit_codes', 'trap'] }, exit: 134, trap: 'unreachable' },
   { program: 'fileio', opts: { args: ['fileio'] }, setup: (s) => writeFileSync(join(s, 'input.txt'), 'given input\n'), exit: 0 },
   {
     program: 'dirs', opts: { args: ['dirs'] }, exit: 0,
@@ -62,9 +69,8 @@ const cases: Case[] = [
   },
   {
     program: 'clocks_random', opts: { args: ['clocks_random'] }, exit: 0,
-    // A regular file (stdout here) is always ready for writing; node:wasi's poll_oneoff fails with
-    // EPERM (63) on a file descriptor and reports nothing useful.
-    nodeDiffers: [['poll fd: rc=63 nevents=1 userdata=7 type=0 error=0', 'poll fd: rc=0 nevents=1 userdata=9 type=2 error=0']],
+    // A regular file is always ready; node:wasi's poll_oneoff fails on one with EPERM (63).
+    nodeDiffers: [['poll file: rc=63 nevents=1 userdata=9 type=2 error=0 nbytes=0', 'poll file: rc=0 nevents=1 userdata=10 type=1 error=0 nbytes=4']],
   },
   { program: 'stdin_echo', opts: { args: ['stdin_echo'], stdin: 'hello\nwörld\nthird line\n' }, exit: 0 },
   { program: 'stdin_echo', label: 'empty stdin', opts: { args: ['stdin_echo'] }, exit: 3 },
@@ -122,7 +128,9 @@ describe.skipIf(!clang)('C programs: node:wasi vs @wasmtide/wasi', () => {
     it(`${c.program}${c.label ? ` (${c.label})` : ''}`, () => {
       const node = runCase(c, runUnderNode);
       const ours = runCase(c, runUnderWasmtide);
-      expect(ours.result.trap).toBeNull();
+      if (c.trap) expect(ours.result.trap).toContain(c.trap);
+      else expect(ours.result.trap).toBeNull();
+      expect(ours.result.trap).toBe(node.result.trap);
       expect(ours.result.stdout).not.toMatch(/FAIL line/);
       expect(ours.result.exitCode).toBe(c.exit);
       let nodeOut = node.result.stdout;

@@ -46,9 +46,9 @@ function wastFiles(dir: string, rel = ''): string[] {
 
 interface Counts { valid: number; invalid: number; skipped: number; known: number; failures: string[] }
 
-function load(src: WastModuleSource): Module | null {
+function load(src: WastModuleSource, feats: Partial<Features>): Module | null {
   try {
-    return decodeModule(src.kind === 'binary' ? src.bytes : parseWat(src.text));
+    return decodeModule(src.kind === 'binary' ? src.bytes : parseWat(src.text), { features: feats });
   } catch (e) {
     if (process.env.SUITE_SKIPS) console.log(`skip: ${String(e).slice(0, 150)}`);
     return null; // malformed, or not yet supported by the text parser / decoder: not ours to judge
@@ -66,7 +66,7 @@ function runFile(file: string, area: string): Counts {
     return c;
   }
   for (const cmd of script.commands) {
-    let source: Parameters<typeof load>[0] | undefined;
+    let source: WastModuleSource | undefined;
     let expected: string | null = null;
     if (cmd.kind === 'module' || cmd.kind === 'module_definition') source = cmd.source;
     else if (cmd.kind === 'assert_invalid' || cmd.kind === 'assert_unlinkable') {
@@ -76,7 +76,7 @@ function runFile(file: string, area: string): Counts {
       source = cmd.subject.source;
     } else continue;
     if (!source) continue;
-    const mod = load(source);
+    const mod = load(source, feats);
     if (!mod) {
       c.skipped++;
       continue;

@@ -149,7 +149,7 @@ export class WasiCtx {
 
   /** The entry for `fd`, or `EBADF`. */
   get(fd: number): FdEntry {
-    const e = this.fds.get(fd);
+    const e = this.fds.get(fd >>> 0);
     if (e === undefined) throw new WasiErrnoError(Errno.BADF);
     return e;
   }

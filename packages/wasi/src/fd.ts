@@ -148,7 +148,7 @@ export function fdFunctions({ ctx, mem }: GroupEnv): Record<string, WasiHostFn> 
     },
     fd_close: (fd: number) => {
       const e = ctx.get(fd);
-      ctx.fds.delete(fd);
+      ctx.fds.delete(fd >>> 0);
       Ctx.release(e);
       return Errno.SUCCESS;
     },
@@ -306,7 +306,7 @@ export function fdFunctions({ ctx, mem }: GroupEnv): Record<string, WasiHostFn> 
       const dst = ctx.fds.get(to >>> 0);
       if (dst !== undefined) Ctx.release(dst);
       ctx.fds.set(to >>> 0, src);
-      ctx.fds.delete(from);
+      ctx.fds.delete(from >>> 0);
       return Errno.SUCCESS;
     },
     fd_seek: (fd: number, offset: bigint, whence: number, newOffsetPtr: number) => {

@@ -1,5 +1,6 @@
 // Clocks and randomness: prints only facts that hold on any correct host.
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -50,6 +51,17 @@ int main(void) {
   rc = __wasi_poll_oneoff(subs, ev, 2, &nev);
   printf("poll fd: rc=%d nevents=%d userdata=%llu type=%d error=%d\n", rc, (int)nev, (unsigned long long)ev[0].userdata, ev[0].type,
          ev[0].error);
+  // A regular file is always ready; for reading, nbytes is what is left to read.
+  int fd = open("/sandbox/poll.txt", O_CREAT | O_RDWR, 0644);
+  write(fd, "abcdef", 6);
+  lseek(fd, 2, SEEK_SET);
+  subs[0].userdata = 10;
+  subs[0].u.tag = __WASI_EVENTTYPE_FD_READ;
+  subs[0].u.u.fd_read.file_descriptor = fd;
+  rc = __wasi_poll_oneoff(subs, ev, 2, &nev);
+  printf("poll file: rc=%d nevents=%d userdata=%llu type=%d error=%d nbytes=%llu\n", rc, (int)nev,
+         (unsigned long long)ev[0].userdata, ev[0].type, ev[0].error, (unsigned long long)ev[0].fd_readwrite.nbytes);
+  close(fd);
   printf("sched_yield: %d\n", __wasi_sched_yield() == 0);
   return 0;
 }

@@ -293,7 +293,7 @@ export function emitNumeric(c: FunctionCompiler, op: number): boolean {
 function boolOrValue(c: FunctionCompiler, k: 'i32' | 'f32' | 'f64', expr: string): void {
   if (k === 'i32' && expr.endsWith(' ? 1 : 0')) {
     const next = c.r.pos < c.r.end ? c.r.bytes[c.r.pos] : -1;
-    if (next === Op.BrIf || next === Op.If) {
+    if (next === Op.BrIf || next === Op.If || next === Op.Select || next === Op.SelectT) {
       c.pushEntry('i32', `(${expr.slice(0, -8)})`);
       return;
     }

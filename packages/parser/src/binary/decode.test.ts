@@ -49,7 +49,8 @@ describe('decodeModule: malformed modules', () => {
       offset: H + 5,
       options: { features: { customPageSizes: true } },
     },
-    { name: 'memory32 minimum above 2^32-1', bytes: mod(sec(5, vec([[0, ...u(2 ** 32)]]))), reason: 'integer too large', offset: H + 4 },
+    { name: 'memory limit with bit 64 set', bytes: mod(sec(5, vec([[0, ...Array(9).fill(0x80), 0x02]]))), reason: 'integer too large', offset: H + 13 },
+    { name: 'table limit of eleven bytes', bytes: mod(sec(4, vec([[0x70, 0, ...Array(10).fill(0x80), 0]]))), reason: 'integer representation too long', offset: H + 15 },
     { name: 'global mutability 2', bytes: mod(sec(6, vec([[0x7f, 2, 0x41, 0, 0x0b]]))), reason: 'malformed mutability', offset: H + 4 },
     { name: 'global initialiser runs out', bytes: mod(sec(6, vec([[0x7f, 0, 0x41, 0]]))), reason: 'unexpected end of section or function', offset: H + 7 },
     { name: 'global initialiser with illegal opcode', bytes: mod(sec(6, vec([[0x7f, 0, 0x27, 0x0b]]))), reason: 'illegal opcode 27', offset: H + 5 },
@@ -277,6 +278,13 @@ describe('decodeModule: sections', () => {
       { name: 'mem', kind: 'memory', index: 1 },
     ]);
     expect(m.start).toBe(0);
+  });
+
+  it('reads 32-bit memory and table limits as u64, leaving sizes above 2^32-1 to the validator', () => {
+    const big = 2 ** 32;
+    const m = decodeModule(mod(sec(4, vec([[0x70, 1, ...u(0), ...u(big)]])), sec(5, vec([[1, ...u(big), ...u(big + 1)]]))));
+    expect(m.tables[0]!.type).toMatchObject({ addr: 'i32', limits: { min: 0, max: big } });
+    expect(m.memories[0]).toMatchObject({ addr: 'i32', limits: { min: big, max: big + 1 } });
   });
 
   it('decodes the eight element segment forms', () => {

@@ -135,12 +135,12 @@ export function readTypeSection(r: Reader, types: SubType[], groups: RecGroup[])
   }
 }
 
-/** A limit: read as a u64 (WebAssembly 3.0); a 32-bit one must fit (`integer too large`). */
-function limitValue(r: Reader, i64: boolean): number {
-  const at = r.pos;
-  const v = r.u64();
-  if (!i64 && v > 0xffffffff) r.fail('integer too large', at);
-  return v;
+/**
+ * A limit: read as a u64 for every address type (WebAssembly 3.0). A 32-bit limit above 2^32-1 is
+ * well-formed; the validator rejects it (`memory size ...`, `table size`).
+ */
+function limitValue(r: Reader): number {
+  return r.u64();
 }
 
 /** A table type: reference type, then limits (flags 0x00/0x01, 0x04/0x05 for table64). */
@@ -150,8 +150,8 @@ export function readTableType(r: Reader): TableType {
   const flags = r.u8();
   if (flags & ~0x05) r.fail('malformed limits flags', at);
   const i64 = (flags & 4) !== 0;
-  const min = limitValue(r, i64);
-  const max = flags & 1 ? limitValue(r, i64) : null;
+  const min = limitValue(r);
+  const max = flags & 1 ? limitValue(r) : null;
   const limits: Limits = { min, max };
   return { element, limits, addr: i64 ? 'i64' : 'i32' };
 }
@@ -165,8 +165,8 @@ export function readMemoryType(r: Reader): MemoryType {
   const flags = r.u8();
   if (flags & ~(r.features.customPageSizes === true ? 0x0f : 0x07)) r.fail('malformed limits flags', at);
   const i64 = (flags & 4) !== 0;
-  const min = limitValue(r, i64);
-  const max = flags & 1 ? limitValue(r, i64) : null;
+  const min = limitValue(r);
+  const max = flags & 1 ? limitValue(r) : null;
   let pageSizeLog2 = 16;
   if (flags & 8) {
     const pat = r.pos;

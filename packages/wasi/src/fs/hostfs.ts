@@ -139,6 +139,28 @@ class HostDir extends HostHandle implements FsDirectory {
   #self(): string {
     return this.#viaProc ? `/proc/self/fd/${this.fd}` : this.path;
   }
+  /**
+   * Runs an O_NOFOLLOW open. With O_DIRECTORY, Linux reports a symlink as ENOTDIR; report ELOOP
+   * as for any other refused symlink.
+   */
+  #noFollow(name: string, f: () => number): number {
+    try {
+      return f();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOTDIR') {
+        let link = false;
+        try {
+          link = fs.lstatSync(this.#at(name)).isSymbolicLink();
+        } catch {
+          // Fall through to the original error.
+        }
+        if (link) throw new WasiErrnoError(Errno.LOOP, name);
+      }
+      return host(() => {
+        throw e;
+      });
+    }
+  }
   #other(dir: FsDirectory): HostDir {
     if (!(dir instanceof HostDir)) throw new WasiErrnoError(Errno.XDEV);
     return dir;
@@ -157,7 +179,7 @@ class HostDir extends HostHandle implements FsDirectory {
     if (o.directory) flags |= O_DIRECTORY;
     // Never block opening a FIFO the guest should not be able to hang us on.
     flags |= O_NONBLOCK;
-    const fd = host(() => fs.openSync(p, flags, 0o666));
+    const fd = this.#noFollow(name, () => fs.openSync(p, flags, 0o666));
     let st: fs.BigIntStats;
     try {
       st = fs.fstatSync(fd, { bigint: true });
@@ -173,7 +195,7 @@ class HostDir extends HostHandle implements FsDirectory {
 
   openDir(name: string): FsDirectory {
     const p = this.#at(name);
-    const fd = host(() => fs.openSync(p, C.O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
+    const fd = this.#noFollow(name, () => fs.openSync(p, C.O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
     if (O_DIRECTORY === 0) {
       // No O_DIRECTORY on this host: check afterwards.
       const isDir = fs.fstatSync(fd).isDirectory();
