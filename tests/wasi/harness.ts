@@ -4,16 +4,18 @@
  * and snapshot the files a run leaves behind. The test in `wasi.test.ts` uses them for the C
  * programs in `src/`; the same helpers serve bigger programs (Yosys) later.
  *
- * For now the wasmtide side runs the guest on Node's native `WebAssembly` with wasmtide's WASI
- * import table, which isolates the WASI layer; `runUnderWasmtide` is the one place to switch to
- * wasmtide's own runtime.
+ * The wasmtide side runs the guest either on Node's native `WebAssembly` with wasmtide's WASI
+ * import table (isolating the WASI layer) or on wasmtide's own runtime (`engine: 'wasmtide'`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CaptureOutputStream, WasiCtxBuilder, WasiExit, wasiImports } from '@wasmtide/wasi';
+import { Linker } from '@wasmtide/linker';
+import { Engine, Module, Store } from '@wasmtide/runtime';
+import { CaptureOutputStream, Filetype, MemFs, WasiCtxBuilder, addToLinker, wasiExitOf, wasiImports } from '@wasmtide/wasi';
+import type { WasiCtx } from '@wasmtide/wasi';
 
 const NODE_RUNNER = join(dirname(fileURLToPath(import.meta.url)), 'node-runner.mjs');
 
@@ -27,6 +29,11 @@ export interface RunOptions {
   stdin?: string | Uint8Array;
   /** Preopened directories: guest path -> host path. */
   preopens?: Record<string, string>;
+  /**
+   * wasmtide only: serve each preopen from a `MemFs` loaded from the host directory, and write
+   * the result back to the host directory afterwards (so the same snapshot compares both).
+   */
+  inMemory?: boolean;
 }
 
 /** What a run produced. */
@@ -41,8 +48,7 @@ export interface RunResult {
   stderr: string;
 }
 
-function moduleOf(wasm: string | Uint8Array | WebAssembly.Module): WebAssembly.Module {
-  if (wasm instanceof WebAssembly.Module) return wasm;
+function moduleOf(wasm: string | Uint8Array): WebAssembly.Module {
   return new WebAssembly.Module((typeof wasm === 'string' ? readFileSync(wasm) : wasm) as Uint8Array<ArrayBuffer>);
 }
 
@@ -66,32 +72,103 @@ export function runUnderNode(wasm: string, opts: RunOptions, timeoutMs = 30_000)
   }
 }
 
-/** Runs a command with `@wasmtide/wasi` (currently on Node's native WebAssembly). */
-export function runUnderWasmtide(wasm: string | Uint8Array | WebAssembly.Module, opts: RunOptions): RunResult {
+/** Which engine executes the guest in {@link runUnderWasmtide}. */
+export type GuestEngine = 'native' | 'wasmtide';
+
+function buildCtx(opts: RunOptions) {
   const stdout = new CaptureOutputStream();
   const stderr = new CaptureOutputStream();
   const b = new WasiCtxBuilder().args(opts.args).env(opts.env ?? {}).stdin(opts.stdin ?? '').stdout(stdout).stderr(stderr);
-  for (const [guest, host] of Object.entries(opts.preopens ?? {})) b.preopenedDir(host, guest);
-  const ctx = b.build();
-  let memory: WebAssembly.Memory | null = null;
-  const instance = new WebAssembly.Instance(moduleOf(wasm), {
-    wasi_snapshot_preview1: wasiImports(ctx, () => memory!) as unknown as WebAssembly.ModuleImports,
-  });
-  memory = instance.exports.memory as WebAssembly.Memory;
-  let exitCode = 0;
-  let trap: string | null = null;
-  try {
-    (instance.exports._start as () => void)();
-  } catch (e) {
-    if (e instanceof WasiExit) exitCode = e.exitCode;
-    else {
-      trap = String((e as Error).message);
-      exitCode = 134;
+  const memfs: [MemFs, string][] = [];
+  for (const [guest, host] of Object.entries(opts.preopens ?? {})) {
+    if (opts.inMemory) {
+      const fs = memFsFromHost(host);
+      memfs.push([fs, host]);
+      b.preopenedFs(fs, guest);
+    } else {
+      b.preopenedDir(host, guest);
     }
+  }
+  return { ctx: b.build(), stdout, stderr, memfs };
+}
+
+/** A `MemFs` holding a copy of host directory `dir` (files, directories, symlinks, times). */
+export function memFsFromHost(dir: string): MemFs {
+  const fs = new MemFs();
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(join(dir, rel)).sort()) {
+      const r = rel === '' ? name : `${rel}/${name}`;
+      const p = join(dir, r);
+      const st = lstatSync(p, { bigint: true });
+      if (st.isSymbolicLink()) fs.symlink(readlinkSync(p), r);
+      else if (st.isDirectory()) {
+        fs.mkdirp(r);
+        walk(r);
+      } else fs.writeFile(r, readFileSync(p));
+      if (!st.isSymbolicLink()) fs.setTimes(r, st.atimeNs, st.mtimeNs);
+    }
+  };
+  walk('');
+  return fs;
+}
+
+/** Replaces the contents of host directory `dir` with the tree of `fs`. */
+export function memFsToHost(fs: MemFs, dir: string): void {
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+  const walk = (rel: string): void => {
+    for (const name of fs.list(rel === '' ? '/' : rel) ?? []) {
+      const r = rel === '' ? name : `${rel}/${name}`;
+      const st = fs.lstat(r);
+      if (st.filetype === Filetype.SYMBOLIC_LINK) symlinkSync(fs.readlink(r), join(dir, r));
+      else if (st.filetype === Filetype.DIRECTORY) {
+        mkdirSync(join(dir, r));
+        walk(r);
+      } else writeFileSync(join(dir, r), fs.readFile(r));
+    }
+  };
+  walk('');
+}
+
+/** Exit status and trap message of a finished `_start` call (`e` is what it threw, if anything). */
+function outcome(e: unknown): { exitCode: number; trap: string | null } {
+  if (e === undefined) return { exitCode: 0, trap: null };
+  const exit = wasiExitOf(e);
+  if (exit !== null) return { exitCode: exit.exitCode, trap: null };
+  return { exitCode: 134, trap: String((e as Error).message) };
+}
+
+/**
+ * Runs a command with `@wasmtide/wasi`: on Node's native WebAssembly (`engine: 'native'`, which
+ * isolates the WASI layer) or on wasmtide's own runtime through `Linker` + `addToLinker`
+ * (`engine: 'wasmtide'`).
+ */
+export function runUnderWasmtide(wasm: string | Uint8Array, opts: RunOptions, engine: GuestEngine = 'native'): RunResult {
+  const { ctx, stdout, stderr, memfs } = buildCtx(opts);
+  let thrown: unknown = undefined;
+  try {
+    if (engine === 'native') {
+      let memory: WebAssembly.Memory | null = null;
+      const instance = new WebAssembly.Instance(moduleOf(wasm), {
+        wasi_snapshot_preview1: wasiImports(ctx, () => memory!) as unknown as WebAssembly.ModuleImports,
+      });
+      memory = instance.exports.memory as WebAssembly.Memory;
+      (instance.exports._start as () => void)();
+    } else {
+      const eng = new Engine();
+      const store = new Store(eng, { wasi: ctx });
+      const linker = new Linker<{ wasi: WasiCtx }>(eng);
+      addToLinker(linker, (d) => d.wasi);
+      const bytes = typeof wasm === 'string' ? new Uint8Array(readFileSync(wasm)) : wasm;
+      const instance = linker.instantiate(store, new Module(eng, bytes));
+      instance.getFunc(store, '_start')!.call(store);
+    }
+  } catch (e) {
+    thrown = e;
   } finally {
     ctx.close();
+    for (const [fs, host] of memfs) memFsToHost(fs, host);
   }
-  return { exitCode, trap, stdout: stdout.text(), stderr: stderr.text() };
+  return { ...outcome(thrown), stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /**

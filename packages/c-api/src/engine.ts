@@ -4,7 +4,7 @@
  * `wasmtime_context_get_data`/`set_data`, fuel, epochs).
  * @module
  */
-import { Config, Engine } from '@wasmtide/runtime';
+import { Config, Engine, StoreLimits, type StoreLimitsOptions } from '@wasmtide/runtime';
 import { drop, use, type wasm_finalizer_t } from './handle.js';
 import { ctxStore, wasm_config_t, wasm_engine_t, wasm_store_t, wasmtime_context_t, type wasmtime_store_t } from './objects.js';
 import { errorFrom, type wasmtime_error_t } from './error.js';
@@ -144,4 +144,34 @@ export function wasmtime_context_get_fuel(context: wasmtime_context_t, fuel: { v
 /** `wasmtime_context_set_epoch_deadline(context, ticks)`: trap with `interrupt` `ticks` epochs from now. */
 export function wasmtime_context_set_epoch_deadline(context: wasmtime_context_t, ticks: number | bigint): void {
   ctxStore('wasmtime_context_set_epoch_deadline', context).store.setEpochDeadline(Number(ticks));
+}
+
+/**
+ * `wasmtime_store_limiter(store, memorySize, tableElements, instances, tables, memories)`: limits
+ * for the store (a runtime `StoreLimits`); a negative value means "no limit", as in C.
+ */
+export function wasmtime_store_limiter(
+  store: wasmtime_store_t,
+  memorySize: number,
+  tableElements: number,
+  instances: number,
+  tables: number,
+  memories: number,
+): void {
+  const s = use('wasmtime_store_limiter', store, wasm_store_t, STO);
+  const opt = (n: number) => (n < 0 ? undefined : n);
+  const o: StoreLimitsOptions = {};
+  const entries: [keyof StoreLimitsOptions, number][] = [
+    ['memorySize', memorySize],
+    ['tableElements', tableElements],
+    ['instances', instances],
+    ['tables', tables],
+    ['memories', memories],
+  ];
+  for (const [k, v] of entries) if (opt(v) !== undefined) (o as Record<string, number>)[k] = v;
+  s.store.limiter(new StoreLimits(o));
+}
+/** `wasmtime_context_gc(context)`: references are collected by the JS garbage collector; this does nothing. */
+export function wasmtime_context_gc(context: wasmtime_context_t): void {
+  ctxStore('wasmtime_context_gc', context);
 }

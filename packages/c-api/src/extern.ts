@@ -10,6 +10,7 @@ import {
   fromVal,
   isMisuse,
   toVal,
+  u32,
   wasm_extern_t,
   wasm_func_t,
   wasm_global_t,
@@ -123,7 +124,8 @@ export function wasm_table_get(table: wasm_table_t, index: number): wasm_ref_t |
 export function wasm_table_set(table: wasm_table_t, index: number, ref: wasm_ref_t | null): boolean {
   const fn = 'wasm_table_set';
   const t = use(fn, table, wasm_table_t, 'a wasm_table_t');
-  return ok(() => t.ext.set(t.owner!.store, index, refVal(fn, ref)));
+  const i = u32(fn, index, 'index');
+  return ok(() => t.ext.set(t.owner!.store, i, refVal(fn, ref)));
 }
 /** `wasm_table_size(table)`: the number of elements. */
 export function wasm_table_size(table: wasm_table_t): number {
@@ -134,7 +136,8 @@ export function wasm_table_size(table: wasm_table_t): number {
 export function wasm_table_grow(table: wasm_table_t, delta: number, init: wasm_ref_t | null): boolean {
   const fn = 'wasm_table_grow';
   const t = use(fn, table, wasm_table_t, 'a wasm_table_t');
-  return ok(() => void t.ext.grow(t.owner!.store, delta, refVal(fn, init)));
+  const d = u32(fn, delta, 'delta');
+  return ok(() => void t.ext.grow(t.owner!.store, d, refVal(fn, init)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +181,8 @@ export function wasm_memory_size(memory: wasm_memory_t): number {
 /** `wasm_memory_grow(memory, delta)`: false if the memory cannot grow by `delta` pages. */
 export function wasm_memory_grow(memory: wasm_memory_t, delta: number): boolean {
   const m = use('wasm_memory_grow', memory, wasm_memory_t, 'a wasm_memory_t');
-  return ok(() => void m.ext.grow(m.owner!.store, delta));
+  const d = u32('wasm_memory_grow', delta, 'delta');
+  return ok(() => void m.ext.grow(m.owner!.store, d));
 }
 
 // ---------------------------------------------------------------------------------------------

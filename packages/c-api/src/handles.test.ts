@@ -42,6 +42,8 @@ describe('handles: misuse is a typed error, leaks are countable', () => {
     expect(() => c.wasm_memory_size(null as never)).toThrow(/got NULL/);
     expect(() => c.wasm_func_delete(mem as never)).toThrow(c.CApiError);
     expect(c.wasm_extern_as_func(mem)).toBeNull();
+    expect(() => c.wasm_memory_grow(mem, -1)).toThrow(/wasm_memory_grow: delta must be an integer/);
+    expect(c.wasm_memory_grow(mem, 70000)).toBe(false);
     expect(c.wasm_ref_as_memory(c.wasm_memory_as_ref(mem))).toBe(mem);
     c.wasm_memorytype_delete(ty);
     c.wasm_memory_delete(mem);

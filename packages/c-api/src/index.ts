@@ -354,6 +354,8 @@ export {
   wasmtime_context_set_fuel,
   wasmtime_context_get_fuel,
   wasmtime_context_set_epoch_deadline,
+  wasmtime_store_limiter,
+  wasmtime_context_gc,
 } from './engine.js';
 export {
   wasmtime_error_new,
@@ -397,6 +399,7 @@ export {
   wasm_frame_vec_new,
   wasm_frame_vec_copy,
   wasm_frame_vec_delete,
+  wasmtime_trap_new,
 } from './trap.js';
 export type {
   wasm_frame_t,
@@ -523,6 +526,8 @@ export {
   wasmtime_externref_new,
   wasmtime_externref_data,
   wasmtime_externref_unroot,
+  wasmtime_extern_type,
+  wasmtime_memory_page_size,
 } from './wasmtime.js';
 export type {
   wasmtime_valkind_t,

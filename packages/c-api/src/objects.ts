@@ -275,8 +275,8 @@ export function refFrom(owner: wasm_store_t, v: Val): wasm_ref_t | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Func) return new wasm_func_t('wasm_func_t', owner, v);
   if (v instanceof ExternRef && foreignRefs.has(v)) return new wasm_foreign_t(owner, v);
-  const ident = typeof v === 'object' ? ((v as { raw?: unknown }).raw as object | undefined) ?? v : { v };
-  return new wasm_ref_t('wasm_ref_t', owner, typeof ident === 'object' && ident !== null ? ident : (v as object), v);
+  const raw = (v as { raw?: unknown }).raw;
+  return new wasm_ref_t('wasm_ref_t', owner, raw !== null && typeof raw === 'object' ? raw : (v as object), v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,6 +366,13 @@ export function fromVal(owner: wasm_store_t, t: ValType, x: Val): wasm_val_t {
   const top = t.top();
   const kind = top === 'func' ? WASM_FUNCREF : top === 'extern' ? WASM_EXTERNREF : top === 'exn' ? WASMTIDE_EXNREF : WASMTIDE_ANYREF;
   return { kind, of: { ref: refFrom(owner, x) } };
+}
+
+/** @internal Checks that `n` is a count or index (an integer in 0..2^32-1), as C's `uint32_t`. */
+export function u32(fn: string, n: number | bigint, what: string): number {
+  const x = Number(n);
+  if (!Number.isInteger(x) || x < 0 || x > 0xffffffff) throw new CApiError(fn, `${what} must be an integer in 0..0xffffffff, got ${String(n)}`);
+  return x;
 }
 
 /** @internal Whether an error is misuse of the API (rethrown) rather than a wasm failure (returned). */

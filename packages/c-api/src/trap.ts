@@ -4,7 +4,7 @@
  * @module
  */
 import { TrapCode, Trap } from '@wasmtide/runtime';
-import { drop, Handle, use, useOpt } from './handle.js';
+import { drop, Handle, use } from './handle.js';
 import { wasm_instance_t, wasm_store_t, wasm_trap_t } from './objects.js';
 import { fillBytes, fillVec, vecFamily, wasmtide_name_to_string, WasmVec, type wasm_message_t } from './vec.js';
 
@@ -157,4 +157,8 @@ export const wasm_frame_vec_copy = frameVec.copy;
 /** `wasm_frame_vec_delete(vec)`. */
 export const wasm_frame_vec_delete = frameVec.delete;
 
-void useOpt;
+
+/** `wasmtime_trap_new(message)`: own; a trap with `message` (a host callback may return it). */
+export function wasmtime_trap_new(message: string): wasm_trap_t {
+  return new wasm_trap_t(null, { message: String(message), frames: [], error: null });
+}

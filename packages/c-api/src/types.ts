@@ -11,7 +11,6 @@ import {
   MemoryType,
   RefType,
   TableType,
-  TagType,
   type ExternType,
   type ValType,
 } from '@wasmtide/runtime';
@@ -719,4 +718,3 @@ export const wasm_exporttype_vec_copy = exporttypeVec.copy;
 /** `wasm_exporttype_vec_delete(vec)`. */
 export const wasm_exporttype_vec_delete = exporttypeVec.delete;
 
-void TagType;

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as c from '@wasmtide/c-api';
 
 function wasm(text: string): Uint8Array {
@@ -112,6 +115,55 @@ describe('wasmtime.h: linker plus WASI', () => {
     c.wasmtime_linker_delete(linker);
     expect(linkerFinalized).toEqual([env]);
     c.wasm_engine_delete(engine);
+  });
+
+  it('preopens a host directory for the guest, and reports a missing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wasmtide-capi-'));
+    try {
+      const engine = c.wasm_engine_new();
+      const linker = c.wasmtime_linker_new(engine);
+      expect(c.wasmtime_linker_define_wasi(linker)).toBeNull();
+      const store = c.wasmtime_store_new(engine, null, null);
+      const context = c.wasmtime_store_context(store);
+      const wasi = c.wasi_config_new();
+      expect(c.wasi_config_preopen_dir(wasi, dir, '/sandbox', c.WASMTIME_WASI_DIR_PERMS_READ, c.WASMTIME_WASI_FILE_PERMS_READ)).toBe(true);
+      expect(c.wasmtime_context_set_wasi(context, wasi)).toBeNull();
+      const module = compile(
+        engine,
+        `(module
+          (import "wasi_snapshot_preview1" "fd_prestat_get" (func $prestat (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $dir_name (param i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "probe") (result i32)
+            (if (call $prestat (i32.const 3) (i32.const 200)) (then (return (i32.const -1))))
+            (drop (call $dir_name (i32.const 3) (i32.const 300) (i32.load (i32.const 204))))
+            (i32.load (i32.const 204))))`,
+      );
+      const instance = box<c.wasmtime_instance_t>();
+      const trap = box<c.wasm_trap_t>();
+      expect(c.wasmtime_linker_instantiate(linker, context, module, instance, trap)).toBeNull();
+      const probe = box<c.wasmtime_extern_t>();
+      const mem = box<c.wasmtime_extern_t>();
+      c.wasmtime_instance_export_get(context, instance.value!, 'probe', probe);
+      c.wasmtime_instance_export_get(context, instance.value!, 'memory', mem);
+      const out: c.wasmtime_val_t[] = [{ kind: c.WASMTIME_I32, of: { i32: 0 } }];
+      expect(c.wasmtime_func_call(context, probe.value!.of.func!, [], out, trap)).toBeNull();
+      const len = out[0]!.of.i32!;
+      expect(len).toBe('/sandbox'.length);
+      const bytes = c.wasmtime_memory_data(context, mem.value!.of.memory!);
+      expect(new TextDecoder().decode(bytes.subarray(300, 300 + len))).toBe('/sandbox');
+
+      const missing = c.wasi_config_new();
+      c.wasi_config_preopen_dir(missing, join(dir, 'does-not-exist'), '/nope');
+      expect(errorText(c.wasmtime_context_set_wasi(context, missing)!)).not.toBe('');
+
+      c.wasmtime_module_delete(module);
+      c.wasmtime_store_delete(store);
+      c.wasmtime_linker_delete(linker);
+      c.wasm_engine_delete(engine);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('resolves imports by name: define, define_instance, instantiate, get, shadowing', () => {

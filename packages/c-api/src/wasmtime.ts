@@ -27,8 +27,8 @@ import { errorFrom, wasmtime_error_t } from './error.js';
 import { CApiError } from './errors.js';
 import { use, type wasm_finalizer_t } from './handle.js';
 import { raiseReturnedTrap } from './func.js';
-import { ctxStore, trapFrom, wasm_module_t, wasm_store_t, wasmtime_context_t, type wasm_trap_t } from './objects.js';
-import { externtypeFrom, functypeFrom, wasm_functype_t, wasm_globaltype_t, wasm_memorytype_t, wasm_tabletype_t } from './types.js';
+import { ctxStore, trapFrom, u32, wasm_module_t, wasm_store_t, wasmtime_context_t, type wasm_trap_t } from './objects.js';
+import { externtypeFrom, functypeFrom, wasm_functype_t, wasm_globaltype_t, wasm_memorytype_t, wasm_tabletype_t, type wasm_externtype_t } from './types.js';
 
 /** `wasmtime_valkind_t`: one of the `WASMTIME_*` value kinds. */
 export type wasmtime_valkind_t = number;
@@ -393,7 +393,8 @@ export function wasmtime_memory_size(context: wasmtime_context_t, memory: Memory
 /** `wasmtime_memory_grow(context, memory, delta, prevSize)`: the previous size in pages goes to `prevSize.value`. */
 export function wasmtime_memory_grow(context: wasmtime_context_t, memory: Memory, delta: number | bigint, prevSize: { value: number }): wasmtime_error_t | null {
   const s = ctxStore('wasmtime_memory_grow', context);
-  return attempt(() => void (prevSize.value = memory.grow(s.store, delta)));
+  const d = u32('wasmtime_memory_grow', delta, 'delta');
+  return attempt(() => void (prevSize.value = memory.grow(s.store, d)));
 }
 
 /** `wasmtime_global_new(context, type, val, ret)`. */
@@ -449,7 +450,8 @@ export function wasmtime_table_set(context: wasmtime_context_t, table: Table, in
   const fn = 'wasmtime_table_set';
   const s = ctxStore(fn, context);
   const v = toRtVal(fn, val, table.ty(s.store).element);
-  return attempt(() => table.set(s.store, index, v));
+  const i = u32(fn, index, 'index');
+  return attempt(() => table.set(s.store, i, v));
 }
 /** `wasmtime_table_size(context, table)`. */
 export function wasmtime_table_size(context: wasmtime_context_t, table: Table): number {
@@ -460,7 +462,8 @@ export function wasmtime_table_grow(context: wasmtime_context_t, table: Table, d
   const fn = 'wasmtime_table_grow';
   const s = ctxStore(fn, context);
   const v = toRtVal(fn, init, table.ty(s.store).element);
-  return attempt(() => void (prevSize.value = table.grow(s.store, delta, v)));
+  const d = u32(fn, delta, 'delta');
+  return attempt(() => void (prevSize.value = table.grow(s.store, d, v)));
 }
 
 /** `wasmtime_externref_new(context, data, finalizer, out)`: an externref holding `data`; `finalizer(data)` runs when the store is deleted. */
@@ -478,4 +481,15 @@ export function wasmtime_externref_data(context: wasmtime_context_t, ref: Extern
 /** `wasmtime_externref_unroot(context, ref)`: references are garbage-collected by JS; this does nothing. */
 export function wasmtime_externref_unroot(context: wasmtime_context_t, _ref: ExternRef | null): void {
   ctxStore('wasmtime_externref_unroot', context);
+}
+
+/** `wasmtime_extern_type(context, extern)`: own; the extern's type. */
+export function wasmtime_extern_type(context: wasmtime_context_t, extern: wasmtime_extern_t): wasm_externtype_t {
+  const fn = 'wasmtime_extern_type';
+  const s = ctxStore(fn, context);
+  return externtypeFrom(toRtExtern(fn, extern).ty(s.store));
+}
+/** `wasmtime_memory_page_size(context, memory)`: the page size in bytes. */
+export function wasmtime_memory_page_size(context: wasmtime_context_t, memory: Memory): number {
+  return memory.pageSize(ctxStore('wasmtime_memory_page_size', context).store);
 }

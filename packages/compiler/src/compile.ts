@@ -7,6 +7,7 @@ import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, Va
 import { ABI_VERSION, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
+import { growingFunctions } from './codegen/callgraph.js';
 import { encodeBase64 } from './rt.js';
 
 /**
@@ -76,6 +77,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     options,
     helpers: new Set(),
     constants: new Map(),
+    ...(memories.length > 0 ? { mayGrow: growingFunctions(m, ic.func) } : {}),
   };
   const moduleName = m.names?.module ?? null;
   const sourceName = sanitize(options.name ?? moduleName ?? 'anon');

@@ -284,6 +284,39 @@ describe('Func', () => {
     expect(f32ToBits(new Global(store, new GlobalType('f32'), snan32).get(store) as number)).toBe(0x7fa00001);
   });
 
+  it('keeps signalling NaN payloads in multi-value results, generic host functions and exception payloads', () => {
+    const wat2 = `(module
+      (import "h" "g" (func $g (param f32 i64 f64) (result f64 f32)))
+      (tag $e (export "e") (param f32 f64))
+      (func (export "pair") (param f32 f64) (result f64 f32) (local.get 1) (local.get 0))
+      (func (export "viaG") (param f32 f64) (result f64 f32) (call $g (local.get 0) (i64.const 5) (local.get 1)))
+      (func (export "throw") (param f32 f64) (throw $e (local.get 0) (local.get 1))))`;
+    const seen: (number | bigint)[] = [];
+    const { store, instance } = setup(wat2, (s) => [
+      new Func(s, { params: ['f32', 'i64', 'f64'], results: ['f64', 'f32'] }, (_c, params) => {
+        seen.push(f32ToBits(params[0] as number), params[1] as bigint, f64ToBits(params[2] as number));
+        return [new F64Bits(f64ToBits(params[2] as number)), new F32Bits(f32ToBits(params[0] as number))];
+      }),
+    ]);
+    const snan32 = new F32Bits(0xffa0beef);
+    const snan64 = new F64Bits(0x7ff000000000beefn);
+    const bits = (r: unknown[]) => [f64ToBits(r[0] as number), f32ToBits(r[1] as number)];
+    expect(bits(instance.getFunc(store, 'pair')!.call(store, [snan32, snan64]))).toEqual([0x7ff000000000beefn, 0xffa0beef]);
+    expect(bits(instance.getFunc(store, 'viaG')!.call(store, [snan32, snan64]))).toEqual([0x7ff000000000beefn, 0xffa0beef]);
+    expect(seen).toEqual([0xffa0beef, 5n, 0x7ff000000000beefn]);
+    let thrown: unknown;
+    try {
+      instance.getFunc(store, 'throw')!.call(store, [snan32, snan64]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ThrownException);
+    const payload = (thrown as ThrownException).values(store);
+    expect([f32ToBits(payload[0] as number), f64ToBits(payload[1] as number)]).toEqual([0xffa0beef, 0x7ff000000000beefn]);
+    const created = ThrownException.create(store, instance.getTag(store, 'e')!, [snan32, snan64]).values(store);
+    expect([f32ToBits(created[0] as number), f64ToBits(created[1] as number)]).toEqual([0xffa0beef, 0x7ff000000000beefn]);
+  });
+
   it.each<[string, unknown[], RegExp]>([
     ['too few arguments', [1], /expected 2 values, got 1/],
     ['too many arguments', [1, 2, 3], /expected 2 values, got 3/],
@@ -306,6 +339,32 @@ describe('Func', () => {
     expect(instance.getFunc(store, 'id-func')!.call(store, [add])[0]).toBe(add);
     expect(instance.getFunc(store, 'id-func')!.call(store, [null])[0]).toBeNull();
     expect(() => instance.getFunc(store, 'id-func')!.call(store, [ext])).toThrow(ValueTypeError);
+  });
+
+  it('boxes host numbers given as externref, so any.convert_extern never makes them i31', () => {
+    const wat2 = `(module
+      (import "h" "n" (func $n (result externref)))
+      (table $t (export "t") 1 externref)
+      (global $g (export "g") (mut externref) (ref.null extern))
+      (func (export "isI31") (param externref) (result i32) (ref.test (ref i31) (any.convert_extern (local.get 0))))
+      (func (export "hostIsI31") (result i32) (ref.test (ref i31) (any.convert_extern (call $n))))
+      (func (export "tableIsI31") (result i32) (ref.test (ref i31) (any.convert_extern (table.get $t (i32.const 0)))))
+      (func (export "globalIsI31") (result i32) (ref.test (ref i31) (any.convert_extern (global.get $g))))
+      (func (export "back") (param externref) (result externref) (extern.convert_any (any.convert_extern (local.get 0)))))`;
+    const { store, instance } = setup(wat2, (s) => [Func.wrap(s, { results: ['externref'] }, () => 7)]);
+    const call = (name: string, args: unknown[] = []) => instance.getFunc(store, name)!.call(store, args as never)[0];
+    for (const n of [42, 0, -1, 1.5]) expect(call('isI31', [n])).toBe(0);
+    expect(call('hostIsI31')).toBe(0);
+    instance.getTable(store, 't')!.set(store, 0, 5 as never);
+    expect(call('tableIsI31')).toBe(0);
+    instance.getGlobal(store, 'g')!.set(store, 6 as never);
+    expect(call('globalIsI31')).toBe(0);
+    const back = call('back', [42]) as ExternRef;
+    expect(back).toBeInstanceOf(ExternRef);
+    expect(back.data).toBe(42);
+    expect(back.isAny()).toBe(false);
+    // A real i31 made by wasm and externalised stays an i31.
+    expect(AnyRef.fromI31(3).toExternRef().toAnyRef().isI31()).toBe(true);
   });
 
   it('rejects values and functions of another store', () => {
@@ -451,6 +510,75 @@ describe('Func', () => {
       expect(err).toBeInstanceOf(Trap);
       expect((err as Trap).trapCode).toBe('call stack exhausted');
     }
+  });
+
+  describe('with maxCallDepth', () => {
+    // `down n` recurses n levels below itself: n + 1 wasm frames in all.
+    const wat = `(module
+      (import "h" "reenter" (func $reenter (param i32) (result i32)))
+      (func $down (export "down") (param i32) (result i32)
+        (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+          (else (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1)))))))
+      (func (export "viaHost") (param i32) (result i32) (call $reenter (local.get 0)))
+      (func (export "start") (param i32) (result i32) (call $down (local.get 0))))`;
+    const make = (limit: number) => {
+      const engine = new Engine(new Config().maxCallDepth(limit));
+      const store = new Store(engine, null);
+      let inst: Instance | null = null;
+      // A host function that calls back into wasm and swallows the trap it gets.
+      const reenter = Func.wrap(store, { params: ['i32'], results: ['i32'] }, (_c, n: number) => {
+        try {
+          return inst!.getFunc(store, 'down')!.call(store, [n])[0] as number;
+        } catch (e) {
+          return e instanceof Trap && e.trapCode === 'call stack exhausted' ? -1 : -2;
+        }
+      });
+      inst = new Instance(store, new Module(engine, wat), [reenter]);
+      return { store, instance: inst };
+    };
+    const trapOf = (f: () => unknown): string | null => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e instanceof Trap ? e.trapCode : `not a trap: ${String(e)}`;
+      }
+    };
+
+    it('allows exactly the configured depth and traps one frame beyond it, every time', () => {
+      const { store, instance } = make(100);
+      const down = instance.getFunc(store, 'down')!;
+      const typed = instance.getTypedFunc(store, 'down', ['i32'], ['i32']);
+      for (let round = 0; round < 3; round++) {
+        expect(down.call(store, [99])).toEqual([99]); // 100 frames
+        expect(trapOf(() => down.call(store, [100]))).toBe('call stack exhausted'); // 101 frames
+        expect(typed.call(store, 99)).toBe(99);
+        expect(trapOf(() => typed.call(store, 100000))).toBe('call stack exhausted');
+      }
+    });
+
+    it('restores the depth after a trap, also when a host function catches one from a nested call', () => {
+      const { store, instance } = make(100);
+      // viaHost (1) + host + down n (n + 1): the nested call traps beyond 98.
+      expect(instance.getFunc(store, 'viaHost')!.call(store, [98])).toEqual([98]);
+      expect(instance.getFunc(store, 'viaHost')!.call(store, [99])).toEqual([-1]);
+      expect(instance.getFunc(store, 'viaHost')!.call(store, [98])).toEqual([98]);
+      expect(instance.getFunc(store, 'down')!.call(store, [99])).toEqual([99]);
+    });
+
+    it('counts the depth per store call chain, not across separate calls', () => {
+      const { store, instance } = make(10);
+      for (let i = 0; i < 50; i++) expect(trapOf(() => instance.getFunc(store, 'down')!.call(store, [10]))).toBe('call stack exhausted');
+      expect(instance.getFunc(store, 'down')!.call(store, [9])).toEqual([9]);
+    });
+
+    it('restores the depth when a start function traps', () => {
+      const { store, instance } = make(10);
+      const engine = store.engine;
+      const runaway = new Module(engine, '(module (func $s (call $s)) (start $s))');
+      for (let i = 0; i < 20; i++) expect(trapOf(() => new Instance(store, runaway, []))).toBe('call stack exhausted');
+      expect(instance.getFunc(store, 'down')!.call(store, [9])).toEqual([9]);
+    });
   });
 });
 

@@ -4,7 +4,7 @@
  * function sees of its caller) and `ThrownException` (a wasm exception that reached the host).
  * @module
  */
-import { HI, RET, WasmException, type FuncRef } from '@wasmtide/compiler';
+import { CALL_DEPTH, HI, RET, WasmException, type FuncRef } from '@wasmtide/compiler';
 import { WasmtideError } from '@wasmtide/parser';
 import { StoreMismatchError, ValueTypeError } from './errors.js';
 import { asStore, checkStore, type AsStore } from './handles.js';
@@ -178,9 +178,11 @@ export class TypedFunc<P extends Val[] = Val[], R = unknown> {
         else if (params[i] === 'f32' && a === a) args[i] = Math.fround(a);
       }
       s.entered.push(f.instance as object);
+      const depth = CALL_DEPTH[0]!;
       try {
         return f.raw(...args) as R;
       } catch (e) {
+        CALL_DEPTH[0] = depth; // frames that exit by an exception do not count themselves down
         throw outward(s, e);
       } finally {
         s.entered.pop();
@@ -277,12 +279,14 @@ function outward(store: Store<any>, e: unknown): unknown {
 function invoke(s: Store<any>, f: Func, args: unknown[]): Val[] {
   const results = f.type.results;
   s.entered.push(f.instance as object);
+  const depth = CALL_DEPTH[0]!;
   let r: unknown;
   let hi = 0;
   try {
     r = f.raw(...args);
     hi = HI[0]!;
   } catch (e) {
+    CALL_DEPTH[0] = depth; // frames that exit by an exception do not count themselves down
     throw outward(s, e);
   } finally {
     s.entered.pop();

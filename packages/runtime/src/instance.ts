@@ -3,7 +3,7 @@
  * imported or exported.
  * @module
  */
-import { WasmException, type FuncRef, type GlobalInstance, type InstanceExports, type InstanceImports, type MemoryInstance, type TableInstance, type TagInstance } from '@wasmtide/compiler';
+import { CALL_DEPTH, WasmException, type FuncRef, type GlobalInstance, type InstanceExports, type InstanceImports, type MemoryInstance, type TableInstance, type TagInstance } from '@wasmtide/compiler';
 import { LinkError, StoreMismatchError, UsageError, ValueTypeError } from './errors.js';
 import { Func, ThrownException, type TypedFunc } from './func.js';
 import { Global } from './global.js';
@@ -119,9 +119,11 @@ export class Instance {
     }
     Object.assign(this, { store: s, module, raw });
     s.entered.push(this);
+    const depth = CALL_DEPTH[0]!;
     try {
       raw.start();
     } catch (e) {
+      CALL_DEPTH[0] = depth;
       throw outwardError(s, e);
     } finally {
       s.entered.pop();

@@ -11,7 +11,8 @@ import { ALIGN, FEAT, FEATURE_KEYS, SIG_IN, SIG_OUT, SLOTS, slot } from './optab
 import {
   BOT, defaultable, H_CONCRETE, H_EQ, H_EXN, H_FUNC, I32, refCode, typeName, typesName,
 } from './valtypes.js';
-import { laneCount, OpValidator } from './ops.js';
+import { FastValidator } from './fast.js';
+import { laneCount } from './ops.js';
 import {
   EMPTY, F_BLOCK, F_CATCH, F_CATCH_ALL, F_ELSE, F_FUNC, F_IF, F_LOOP, F_TRY,
   FACT_CALL, FACT_CALL_INDIRECT, FACT_CALL_REF, FACT_EXCEPTIONS, FACT_SIMD, MAX_LOCALS,
@@ -94,7 +95,7 @@ function isConstOp(code: number, extended: boolean, gc: boolean): boolean {
  * A reusable validator for function bodies and constant expressions of one module. Its stacks are
  * allocated once and grown on demand; nothing is allocated per instruction.
  */
-export class BodyValidator extends OpValidator {
+export class BodyValidator extends FastValidator {
   // ---------------------------------------------------------------- entry points
 
   /**
@@ -162,203 +163,215 @@ export class BodyValidator extends OpValidator {
     this.initSp = 0;
     this.flags = 0;
     this.pushFrame(F_FUNC, EMPTY, results);
+    if (this.constMode) {
+      while (this.depth > 0) this.step();
+    } else {
+      this.runFast(end);
+    }
+    if (r.pos !== end) r.fail('section size mismatch', r.pos);
+  }
+
+  /**
+   * Validates the one instruction at `r.pos` (the general path: every operator, every check, every
+   * error wording). The fast loop in {@link FastValidator.runFast} hands it whatever it does not
+   * handle itself.
+   */
+  protected step(): void {
+    const ctx = this.ctx;
+    const r = this.r;
     const enabled = this.enabled;
     const constMode = this.constMode;
     const extConst = ctx.features.extendedConst;
     const gcConst = ctx.features.gc;
-
     const feats = FEAT;
     const dispatch = DISPATCH;
-    while (this.depth > 0) {
-      const at = r.pos;
-      this.opAt = at;
-      let op = at < r.end ? r.bytes[at]! : -1;
-      if (op >= 0 && op < 0xfb) r.pos = at + 1;
-      else op = r.op();
-      const s = op < 0x100 ? op : slot(op);
-      const feat = feats[s]!;
-      if (feat === 255) {
-        r.fail(`illegal opcode ${op.toString(16)}`, at);
-      }
-      if (feat !== 0 && !enabled[feat] && !(op === Op.Throw && ctx.features.legacyExceptions)) {
-        this.fail(`${FEATURE_KEYS[feat]} support is not enabled`, `opcode 0x${op.toString(16)}`);
-      }
-      if (constMode && !isConstOp(op, extConst, gcConst)) this.fail('constant expression required', `opcode 0x${op.toString(16)}`);
+    const at = r.pos;
+    this.opAt = at;
+    let op = at < r.end ? r.bytes[at]! : -1;
+    if (op >= 0 && op < 0xfb) r.pos = at + 1;
+    else op = r.op();
+    const s = op < 0x100 ? op : slot(op);
+    const feat = feats[s]!;
+    if (feat === 255) {
+      r.fail(`illegal opcode ${op.toString(16)}`, at);
+    }
+    if (feat !== 0 && !enabled[feat] && !(op === Op.Throw && ctx.features.legacyExceptions)) {
+      this.fail(`${FEATURE_KEYS[feat]} support is not enabled`, `opcode 0x${op.toString(16)}`);
+    }
+    if (constMode && !isConstOp(op, extConst, gcConst)) this.fail('constant expression required', `opcode 0x${op.toString(16)}`);
 
-      const kind = dispatch[s]!;
-      if (kind === D.Fixed) {
-        const sin = SIG_IN[s]!;
-        // fixed-signature operator; consume its immediates first
-        switch (op) {
-          case Op.I32Const: r.s32(); break;
-          case Op.I64Const: this.skipS64(); break;
-          case Op.F32Const: this.skip(4); break;
-          case Op.F64Const: this.skip(8); break;
-          case Op.V128Const: this.skip(16); this.flags |= FACT_SIMD; break;
-          case Op.I8x16Shuffle:
-            for (let i = 0; i < 16; i++) {
-              const la = r.pos;
-              if (r.u8() >= 32) {
-                this.opAt = la;
-                this.fail('invalid lane index', 'shuffle lane must be below 32');
-              }
+    const kind = dispatch[s]!;
+    if (kind === D.Fixed) {
+      const sin = SIG_IN[s]!;
+      // fixed-signature operator; consume its immediates first
+      switch (op) {
+        case Op.I32Const: r.s32(); break;
+        case Op.I64Const: this.skipS64(); break;
+        case Op.F32Const: this.skip(4); break;
+        case Op.F64Const: this.skip(8); break;
+        case Op.V128Const: this.skip(16); this.flags |= FACT_SIMD; break;
+        case Op.I8x16Shuffle:
+          for (let i = 0; i < 16; i++) {
+            const la = r.pos;
+            if (r.u8() >= 32) {
+              this.opAt = la;
+              this.fail('invalid lane index', 'shuffle lane must be below 32');
             }
-            break;
-          case Op.AtomicFence: {
-            const z = r.u8();
-            if (z !== 0) r.fail('zero byte expected', r.pos - 1);
-            break;
           }
-          default:
-            if (op >= 0xfd015 && op <= 0xfd022) this.lane(laneCount(op));
-        }
-        if (op >= 0xfd000) this.flags |= FACT_SIMD;
-        const sout = SIG_OUT[s]!;
-        const h = this.cHeight[this.depth - 1]!;
-        const n = sin.length;
-        if (this.sp - n >= h) {
-          for (let i = 0; i < n; i++) {
-            const a = this.vals[this.sp - n + i]!;
-            if (a !== sin[i] && a !== BOT) this.failPop(sin);
-          }
-          this.sp -= n;
-        } else {
-          this.popAll(sin);
-        }
-        for (let i = 0; i < sout.length; i++) this.push(sout[i]!);
-        continue;
-      }
-
-      if (kind === D.Mem) {
-        this.memOp(op, ALIGN[s]!);
-        continue;
-      }
-
-      switch (kind) {
-        case D.Unreachable:
-          this.setUnreachable();
           break;
-        case D.Nop:
-          break;
-        case D.Block:
-        case D.Loop:
-          this.readBlockType();
-          this.popAll(this.btIn);
-          this.pushFrame(op === Op.Block ? F_BLOCK : F_LOOP, this.btIn, this.btOut);
-          break;
-        case D.If:
-          this.readBlockType();
-          this.popT(I32);
-          this.popAll(this.btIn);
-          this.pushFrame(F_IF, this.btIn, this.btOut);
-          break;
-        case D.Else: {
-          const d = this.depth - 1;
-          if (this.cKind[d] !== F_IF) this.fail('else without matching if');
-          this.checkFrameEnd();
-          this.cKind[d] = F_ELSE;
-          this.cUnr[d] = 0;
-          this.pushAll(this.cIn[d]!);
-          break;
-        }
-        case D.End: {
-          const d = this.depth - 1;
-          const kind = this.cKind[d]!;
-          this.checkFrameEnd();
-          if (kind === F_IF) {
-            // an if without else: the implicit else passes the parameters through
-            const ins = this.cIn[d]!;
-            const outs = this.cOut[d]!;
-            if (ins.length !== outs.length) this.fail('type mismatch', `if without else must have matching parameters and results: ${typesName(ins)} vs ${typesName(outs)}`);
-            for (let i = 0; i < ins.length; i++) if (!valSub(ctx, ins[i]!, outs[i]!)) this.mismatch(outs[i]!, ins[i]!);
-          }
-          this.depth = d;
-          if (d > 0) this.pushAll(this.cOut[d]!);
-          break;
-        }
-        case D.Br: {
-          const l = this.idx();
-          this.popAll(this.labelTypes(l));
-          this.setUnreachable();
-          break;
-        }
-        case D.BrIf: {
-          const l = this.idx();
-          const lt = this.labelTypes(l);
-          this.popT(I32);
-          this.popAll(lt);
-          this.pushAll(lt);
-          break;
-        }
-        case D.BrTable:
-          this.brTable();
-          break;
-        case D.Return:
-          this.popAll(this.cOut[0]!);
-          this.setUnreachable();
-          break;
-        case D.Call:
-        case D.ReturnCall: {
-          const t = this.func(this.idx());
-          this.flags |= FACT_CALL;
-          this.popAll(ctx.params[t]!);
-          if (op === Op.Call) this.pushAll(ctx.results[t]!);
-          else this.tailReturn(ctx.results[t]!);
-          break;
-        }
-        case D.Drop:
-          this.pop();
-          break;
-        case D.Select: {
-          this.popT(I32);
-          const t1 = this.pop();
-          const t2 = this.pop();
-          if (t1 >= 8 || t2 >= 8) this.fail('type mismatch', 'select without a type needs numeric or vector operands');
-          if (t1 !== BOT && t2 !== BOT && t1 !== t2) this.mismatch(t1, t2);
-          this.push(t1 === BOT ? t2 : t1);
-          break;
-        }
-        case D.LocalGet: {
-          const i = this.idx();
-          const t = this.local(i);
-          if (!this.localInit[i]) this.fail('uninitialized local', `local ${i} of type ${typeName(t)}`);
-          this.push(t);
-          break;
-        }
-        case D.LocalSet:
-        case D.LocalTee: {
-          const i = this.idx();
-          const t = this.local(i);
-          this.popT(t);
-          if (!this.localInit[i]) {
-            this.localInit[i] = 1;
-            if (this.initSp === this.initStack.length) {
-              const a = new Int32Array(this.initSp * 2);
-              a.set(this.initStack);
-              this.initStack = a;
-            }
-            this.initStack[this.initSp++] = i;
-          }
-          if (op === Op.LocalTee) this.push(t);
-          break;
-        }
-        case D.GlobalGet: {
-          const g = this.global(this.idx());
-          if (constMode && ctx.globalMut[g]) this.fail('constant expression required', `global ${g} is mutable`);
-          this.push(ctx.globalType[g]!);
-          break;
-        }
-        case D.GlobalSet: {
-          const g = this.global(r.u32());
-          if (!ctx.globalMut[g]) this.fail('immutable global', `global ${g}`);
-          this.popT(ctx.globalType[g]!);
+        case Op.AtomicFence: {
+          const z = r.u8();
+          if (z !== 0) r.fail('zero byte expected', r.pos - 1);
           break;
         }
         default:
-          this.otherOp(op);
+          if (op >= 0xfd015 && op <= 0xfd022) this.lane(laneCount(op));
       }
+      if (op >= 0xfd000) this.flags |= FACT_SIMD;
+      const sout = SIG_OUT[s]!;
+      const h = this.cHeight[this.depth - 1]!;
+      const n = sin.length;
+      if (this.sp - n >= h) {
+        for (let i = 0; i < n; i++) {
+          const a = this.vals[this.sp - n + i]!;
+          if (a !== sin[i] && a !== BOT) this.failPop(sin);
+        }
+        this.sp -= n;
+      } else {
+        this.popAll(sin);
+      }
+      for (let i = 0; i < sout.length; i++) this.push(sout[i]!);
+      return;
     }
-    if (r.pos !== end) r.fail('section size mismatch', r.pos);
+
+    if (kind === D.Mem) {
+      this.memOp(op, ALIGN[s]!);
+      return;
+    }
+
+    switch (kind) {
+      case D.Unreachable:
+        this.setUnreachable();
+        break;
+      case D.Nop:
+        break;
+      case D.Block:
+      case D.Loop:
+        this.readBlockType();
+        this.popAll(this.btIn);
+        this.pushFrame(op === Op.Block ? F_BLOCK : F_LOOP, this.btIn, this.btOut);
+        break;
+      case D.If:
+        this.readBlockType();
+        this.popT(I32);
+        this.popAll(this.btIn);
+        this.pushFrame(F_IF, this.btIn, this.btOut);
+        break;
+      case D.Else: {
+        const d = this.depth - 1;
+        if (this.cKind[d] !== F_IF) this.fail('else without matching if');
+        this.checkFrameEnd();
+        this.cKind[d] = F_ELSE;
+        this.cUnr[d] = 0;
+        this.pushAll(this.cIn[d]!);
+        break;
+      }
+      case D.End: {
+        const d = this.depth - 1;
+        const kind = this.cKind[d]!;
+        this.checkFrameEnd();
+        if (kind === F_IF) {
+          // an if without else: the implicit else passes the parameters through
+          const ins = this.cIn[d]!;
+          const outs = this.cOut[d]!;
+          if (ins.length !== outs.length) this.fail('type mismatch', `if without else must have matching parameters and results: ${typesName(ins)} vs ${typesName(outs)}`);
+          for (let i = 0; i < ins.length; i++) if (!valSub(ctx, ins[i]!, outs[i]!)) this.mismatch(outs[i]!, ins[i]!);
+        }
+        this.depth = d;
+        if (d > 0) this.pushAll(this.cOut[d]!);
+        break;
+      }
+      case D.Br: {
+        const l = this.idx();
+        this.popAll(this.labelTypes(l));
+        this.setUnreachable();
+        break;
+      }
+      case D.BrIf: {
+        const l = this.idx();
+        const lt = this.labelTypes(l);
+        this.popT(I32);
+        this.popAll(lt);
+        this.pushAll(lt);
+        break;
+      }
+      case D.BrTable:
+        this.brTable();
+        break;
+      case D.Return:
+        this.popAll(this.cOut[0]!);
+        this.setUnreachable();
+        break;
+      case D.Call:
+      case D.ReturnCall: {
+        const t = this.func(this.idx());
+        this.flags |= FACT_CALL;
+        this.popAll(ctx.params[t]!);
+        if (op === Op.Call) this.pushAll(ctx.results[t]!);
+        else this.tailReturn(ctx.results[t]!);
+        break;
+      }
+      case D.Drop:
+        this.pop();
+        break;
+      case D.Select: {
+        this.popT(I32);
+        const t1 = this.pop();
+        const t2 = this.pop();
+        if (t1 >= 8 || t2 >= 8) this.fail('type mismatch', 'select without a type needs numeric or vector operands');
+        if (t1 !== BOT && t2 !== BOT && t1 !== t2) this.mismatch(t1, t2);
+        this.push(t1 === BOT ? t2 : t1);
+        break;
+      }
+      case D.LocalGet: {
+        const i = this.idx();
+        const t = this.local(i);
+        if (!this.localInit[i]) this.fail('uninitialized local', `local ${i} of type ${typeName(t)}`);
+        this.push(t);
+        break;
+      }
+      case D.LocalSet:
+      case D.LocalTee: {
+        const i = this.idx();
+        const t = this.local(i);
+        this.popT(t);
+        if (!this.localInit[i]) {
+          this.localInit[i] = 1;
+          if (this.initSp === this.initStack.length) {
+            const a = new Int32Array(this.initSp * 2);
+            a.set(this.initStack);
+            this.initStack = a;
+          }
+          this.initStack[this.initSp++] = i;
+        }
+        if (op === Op.LocalTee) this.push(t);
+        break;
+      }
+      case D.GlobalGet: {
+        const g = this.global(this.idx());
+        if (constMode && ctx.globalMut[g]) this.fail('constant expression required', `global ${g} is mutable`);
+        this.push(ctx.globalType[g]!);
+        break;
+      }
+      case D.GlobalSet: {
+        const g = this.global(r.u32());
+        if (!ctx.globalMut[g]) this.fail('immutable global', `global ${g}`);
+        this.popT(ctx.globalType[g]!);
+        break;
+      }
+      default:
+        this.otherOp(op);
+    }
   }
 
   /** Operators outside the hot loop: indirect calls, tables, references, exceptions, GC, bulk. */

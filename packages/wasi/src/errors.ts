@@ -56,6 +56,18 @@ export class WasiSignal extends WasiExit {
   }
 }
 
+/**
+ * The {@link WasiExit} behind an error a guest call threw, looking through `cause` chains (a
+ * runtime wraps host errors, for example as a `host error` trap whose `cause` is the exit), or
+ * `null` if the guest did not exit.
+ */
+export function wasiExitOf(e: unknown): WasiExit | null {
+  for (let x = e, depth = 0; x !== null && typeof x === 'object' && depth < 8; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof WasiExit) return x;
+  }
+  return null;
+}
+
 /** A WASI context was configured wrongly (bad preopen, bad argument to the builder). */
 export class WasiConfigError extends WasmtideError {
   constructor(message: string) {

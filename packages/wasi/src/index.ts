@@ -9,7 +9,7 @@ export {
   Signal, Layout,
 } from './constants.js';
 export type { ErrnoValue } from './constants.js';
-export { WasiErrnoError, WasiExit, WasiSignal, WasiConfigError, errnoFromHostCode, errnoName } from './errors.js';
+export { WasiErrnoError, WasiExit, WasiSignal, WasiConfigError, errnoFromHostCode, errnoName, wasiExitOf } from './errors.js';
 export { WasiCtx, WasiCtxBuilder, defaultClocks, MAX_FDS } from './ctx.js';
 export type { PreopenPerms, WasiClocks, FdEntry, FileEntry, DirEntry, StreamEntry } from './ctx.js';
 export { MemoryInputStream, CaptureOutputStream, CallbackOutputStream, HostFdStream } from './streams.js';

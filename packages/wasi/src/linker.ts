@@ -42,7 +42,7 @@ function defaultMemoryOf<T>(caller: WasiCallerLike<T>): MemoryLike {
     if (typeof v === 'function') {
       const r = (v as (s: unknown) => unknown).call(mem, caller);
       if (r instanceof ArrayBuffer) return { buffer: r };
-      if (r instanceof Uint8Array) return { buffer: r.buffer as ArrayBuffer };
+      if (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength) return { buffer: r.buffer as ArrayBuffer };
     }
   }
   throw new WasiConfigError('cannot read the guest memory\'s bytes');

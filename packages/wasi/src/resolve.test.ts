@@ -154,9 +154,15 @@ describe('decodePath', () => {
     expect(code(new Uint8Array(MAX_PATH_BYTES + 1).fill(0x61))).toBe(Errno.NAMETOOLONG);
   });
 
-  it('limits symlink expansion and component length', () => {
+  it('limits component length and depth', () => {
     const fs = new MemFs();
     fs.symlink('a'.repeat(256), 'long');
     expect(outcome(fs.openRoot(), 'long', true)).toBe(`errno ${Errno.NAMETOOLONG}`);
+    fs.mkdirp(Array(300).fill('d').join('/'));
+    expect(outcome(fs.openRoot(), `${Array(200).fill('d').join('/')}/x`, false)).toBe('ok x missing');
+    expect(outcome(fs.openRoot(), `${Array(300).fill('d').join('/')}/x`, false)).toBe(`errno ${Errno.NAMETOOLONG}`);
+    // Symlinks that expand to ever longer paths stop at the expansion limit.
+    fs.symlink('s/s', 's');
+    expect(outcome(fs.openRoot(), 's/x', false)).toBe(`errno ${Errno.LOOP}`);
   });
 });

@@ -18,6 +18,8 @@ import type { FsDirectory } from './fs/types.js';
 
 /** Most symlinks one resolution expands before failing with `ELOOP` (Linux's limit). */
 export const MAX_SYMLINK_EXPANSIONS = 40;
+/** Most directories held open while walking one path (`ENAMETOOLONG` beyond). */
+export const MAX_DEPTH = 256;
 /** Longest guest path accepted (bytes); longer ones fail with `ENAMETOOLONG`. */
 export const MAX_PATH_BYTES = 4096;
 
@@ -122,6 +124,7 @@ export function resolvePath(start: FsDirectory, path: string, follow: boolean): 
         break;
       }
       if (st.filetype !== Filetype.DIRECTORY) fail(Errno.NOTDIR, c);
+      if (stack.length > MAX_DEPTH) fail(Errno.NAMETOOLONG, 'path too deep');
       const sub = top().openDir(c);
       opened.push(sub);
       stack.push(sub);

@@ -3,10 +3,11 @@
  * ready-made ones (in-memory input, captured output, the host process's own stdio).
  * @module
  */
-import * as fs from 'node:fs';
-import * as tty from 'node:tty';
+import type * as NodeFs from 'node:fs';
+import type * as NodeTty from 'node:tty';
 import { Errno } from './constants.js';
 import { WasiErrnoError, errnoOf } from './errors.js';
+import { nodeModule } from './node.js';
 
 /** Where a guest's standard input comes from. */
 export interface WasiInputStream {
@@ -100,15 +101,18 @@ export class HostFdStream implements WasiInputStream, WasiOutputStream {
   /** The host descriptor. */
   readonly fd: number;
   readonly isatty: boolean;
+  readonly #fs: typeof NodeFs;
+  /** Throws `WasiConfigError` outside Node. */
   constructor(fd: number) {
     this.fd = fd;
-    this.isatty = tty.isatty(fd);
+    this.#fs = nodeModule<typeof NodeFs>('node:fs');
+    this.isatty = nodeModule<typeof NodeTty>('node:tty').isatty(fd);
   }
   read(max: number): Uint8Array {
     const buf = new Uint8Array(Math.min(max, 1 << 20));
     for (;;) {
       try {
-        const n = fs.readSync(this.fd, buf, 0, buf.length, null);
+        const n = this.#fs.readSync(this.fd, buf, 0, buf.length, null);
         return buf.subarray(0, n);
       } catch (e) {
         const code = (e as { code?: string }).code;
@@ -125,7 +129,7 @@ export class HostFdStream implements WasiInputStream, WasiOutputStream {
     let at = 0;
     while (at < data.length) {
       try {
-        at += fs.writeSync(this.fd, data, at, data.length - at);
+        at += this.#fs.writeSync(this.fd, data, at, data.length - at);
       } catch (e) {
         if ((e as { code?: string }).code === 'EAGAIN') {
           sleepMs(1);

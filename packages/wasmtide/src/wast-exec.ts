@@ -11,6 +11,8 @@ import {
   Engine,
   ExnRef,
   ExternRef,
+  F32Bits,
+  F64Bits,
   f32FromBits,
   f32ToBits,
   f64FromBits,
@@ -157,10 +159,12 @@ export class WastSession {
       case 'i32':
       case 'i64':
         return v.value;
+      // Raw-bits objects, not numbers: V8 quiets a signalling NaN stored in an array of doubles
+      // (such as the argument list this value goes into), losing its payload.
       case 'f32':
-        return f32FromBits(v.bits);
+        return new F32Bits(v.bits);
       case 'f64':
-        return f64FromBits(v.bits);
+        return new F64Bits(v.bits);
       case 'v128':
         return new V128(v.bytes);
       case 'ref.null':

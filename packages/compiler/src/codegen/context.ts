@@ -32,6 +32,11 @@ export interface ModuleContext {
   readonly helpers: Set<string>;
   /** Hoisted constants (`K0 = ...`), by their source expression. */
   readonly constants: Map<string, string>;
+  /**
+   * Per function index, 1 if a call to it may grow a memory (views are reloaded after such
+   * calls only); absent: every call may.
+   */
+  readonly mayGrow?: Uint8Array;
 }
 
 /** The function type at type index `i`. */

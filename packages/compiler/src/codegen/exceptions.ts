@@ -32,6 +32,8 @@ export function tryTable(c: FunctionCompiler): void {
   ];
   if (c.depthOn) lines.push('  DEPTH[0] = dd;');
   if (c.fuelOn) lines.push('  fu = FUEL[0];');
+  // A callee may have grown memory before throwing: reload the views.
+  lines.push('\u0001R');
   for (const cl of clauses) {
     const f = c.frameAt(cl.label);
     const vals: Entry[] = [];
@@ -114,6 +116,7 @@ export function legacyTry(c: FunctionCompiler, op: number, at: number): void {
         c.emit(`if (!(${ev} instanceof Exn)) throw ${ev};`);
         if (c.depthOn) c.emit('DEPTH[0] = dd;');
         if (c.fuelOn) c.emit('fu = FUEL[0];');
+        c.reload();
       } else {
         c.emit('}');
       }

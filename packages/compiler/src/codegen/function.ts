@@ -392,13 +392,13 @@ export class FunctionCompiler {
     const mems = [...this.usedMems].sort((a, b) => a - b);
     const lines: string[] = [];
     lines.push(`function ${name}(${paramNames ?? params.join(', ')}) {`);
-    const hasReload = this.out.includes('\u0001R');
     lines.push(`  let ${decl.join(', ')};`);
     if (mems.length > 0) lines.push(`  let ${mems.map((m) => `dv${m} = M${m}.dv`).join(', ')};`);
     const reload = mems.map((m) => `dv${m} = M${m}.dv;`).join(' ');
     if (this.delegatesToCaller) lines.push('  try {');
     if (this.hasSelfTail) lines.push('  $body: while (true) {');
     let body = this.out.join('\n');
+    const hasReload = body.includes('\u0001R');
     const reloadAll = reload + (this.fuelOn ? (reload === '' ? '' : ' ') + 'fu = FUEL[0];' : '');
     if (hasReload) body = body.split('\u0001R').join(reloadAll === '' ? '' : '  ' + reloadAll);
     lines.push(body);
@@ -448,7 +448,7 @@ export class FunctionCompiler {
   lastArgs: string[] = [];
 
   /** Emits a call expression `callee(args)` of type `ft` and pushes its results. */
-  emitCall(ft: FuncType, callee: string, prelude = ''): void {
+  emitCall(ft: FuncType, callee: string, prelude = '', reload = true): void {
     const args = this.callArgs(ft.params);
     const call = `${callee}(${args})`;
     const res = ft.results;
@@ -479,7 +479,8 @@ export class FunctionCompiler {
       }
       this.emit(parts.join(' '));
     }
-    this.reload();
+    if (reload) this.reload();
+    else if (this.fuelOn) this.emit('fu = FUEL[0];');
   }
 
   /** Emits a tail call (`return callee(args)`); the caller's results equal the callee's. */
@@ -660,7 +661,8 @@ export class FunctionCompiler {
         const fi = r.u32();
         const ti = ctx.funcTypes[fi];
         if (ti === undefined) throw new CompileError(`unknown function ${fi}`, at);
-        this.emitCall(funcTypeAt(ctx, ti), `f${fi}`);
+        const mg = ctx.mayGrow;
+        this.emitCall(funcTypeAt(ctx, ti), `f${fi}`, '', mg === undefined || mg[fi] !== 0);
         return;
       }
       case Op.CallIndirect:
@@ -1000,6 +1002,10 @@ export class FunctionCompiler {
   /** Pushes the slot of the current height (after emitting into it). */
   pushNextSlot(k: Kind): void {
     this.pushSlot(k);
+  }
+  /** Declares the multiply temporaries `m0`..`m<n-1>` in this function. */
+  useTemps(n: number): void {
+    for (let i = 0; i < n; i++) this.slotNames.add(`m${i}`);
   }
   /** A trap statement expression. */
   trapExpr(code: string): string {

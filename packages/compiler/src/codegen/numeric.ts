@@ -7,7 +7,7 @@
  */
 import { Op } from '@wasmtide/parser';
 import { TrapCode } from '../trap.js';
-import type { FunctionCompiler } from './function.js';
+import type { Entry, FunctionCompiler } from './function.js';
 
 const I32_BIN: Record<number, (a: string, b: string) => string> = {
   [Op.I32Add]: (a, b) => `(${a} + ${b}) | 0`,
@@ -187,6 +187,43 @@ export function emitNumeric(c: FunctionCompiler, op: number): boolean {
       c.pushNextSlot('i64');
       return true;
     }
+    case Op.I64Mul: {
+      const b = c.popEntry();
+      const a = c.popEntry();
+      emitMul64(c, a, b);
+      return true;
+    }
+    case Op.I64Rotl:
+    case Op.I64Rotr: {
+      const b = c.popEntry();
+      if (!isIntLiteral(b.e)) {
+        c.pushEntry('i64', b.e, b.h);
+        return false;
+      }
+      const a = c.popEntry();
+      let n = intLiteral(b.e) & 63;
+      if (op === Op.I64Rotr) n = (64 - n) & 63;
+      // Rotate left by n: swap halves for n >= 32, then rotate the pair by n & 31.
+      const lo = n >= 32 ? a.h : a.e;
+      const hi = n >= 32 ? a.e : a.h;
+      const k = n & 31;
+      if (k === 0) c.emitResult64(lo, hi);
+      else c.emitResult64(`(${lo} << ${k}) | (${hi} >>> ${32 - k})`, `(${hi} << ${k}) | (${lo} >>> ${32 - k})`);
+      return true;
+    }
+    case Op.I64Clz: {
+      const a = c.popEntry();
+      c.emitResult64(`${a.h} !== 0 ? clz32(${a.h}) : 32 + clz32(${a.e})`, '0');
+      return true;
+    }
+    case Op.I64Ctz: {
+      const a = c.popEntry();
+      c.emitResult64(
+        `${a.e} !== 0 ? 31 - clz32(${a.e} & -${a.e}) : ${a.h} !== 0 ? 63 - clz32(${a.h} & -${a.h}) : 64`,
+        '0',
+      );
+      return true;
+    }
     case Op.I64And:
     case Op.I64Or:
     case Op.I64Xor: {
@@ -203,9 +240,9 @@ export function emitNumeric(c: FunctionCompiler, op: number): boolean {
       const a = c.popEntry();
       const [l, h] = c.nextSlot('i64');
       let code: string;
-      if (/^\(?-?\d+\)?$/.test(b.e)) {
+      if (isIntLiteral(b.e)) {
         // Constant count: resolve the case at compile time.
-        const n = Number(b.e.replace(/[()]/g, '')) & 63;
+        const n = intLiteral(b.e) & 63;
         let lo: string;
         let hi: string;
         if (n === 0) {
@@ -325,4 +362,72 @@ function cmp64(op: number, a: string, ah: string, b: string, bh: string): string
     default:
       return `((${ah} >>> 0) > (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('>=')}))`;
   }
+}
+
+/** Whether an operand atom is an integer literal (`5`, `(-3)`). */
+function isIntLiteral(e: string): boolean {
+  return /^\(?-?\d+\)?$/.test(e);
+}
+
+/** The value of an integer literal atom. */
+function intLiteral(e: string): number {
+  return Number(e.replace(/[()]/g, ''));
+}
+
+/**
+ * i64.mul inline: the low word is `imul(alo, blo)`; the high word adds the two cross products
+ * (mod 2^32) to the exact high half of the unsigned 32x32 product, computed from 16-bit limbs in
+ * doubles (every partial sum stays below 2^53). Limbs of a constant operand fold at compile time.
+ */
+function emitMul64(c: FunctionCompiler, a: Entry, b: Entry): void {
+  // Put a constant operand second.
+  if (isIntLiteral(a.e) && isIntLiteral(a.h) && !(isIntLiteral(b.e) && isIntLiteral(b.h))) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const bConst = isIntLiteral(b.e) && isIntLiteral(b.h);
+  if (bConst && isIntLiteral(a.e) && isIntLiteral(a.h)) {
+    const v = BigInt.asUintN(64, toBig(a) * toBig(b));
+    c.emitResult64(fmtI32(Number(BigInt.asIntN(32, v))), fmtI32(Number(BigInt.asIntN(32, v >> 32n))));
+    return;
+  }
+  const cross: string[] = [];
+  const zero = (e: string): boolean => isIntLiteral(e) && intLiteral(e) === 0;
+  if (!zero(b.h) && !zero(a.e)) cross.push(`imul(${a.e}, ${b.h})`);
+  if (!zero(a.h) && !zero(b.e)) cross.push(`imul(${a.h}, ${b.e})`);
+  let high: string;
+  if (bConst) {
+    const bl = intLiteral(b.e) >>> 0;
+    if (bl === 0) high = '';
+    else if (bl < 0x200000) {
+      // (alo >>> 0) * bl < 2^53: one exact double product.
+      high = `((${a.e} >>> 0) * ${bl} / 4294967296)`;
+    } else {
+      const b0 = bl & 0xffff;
+      const b1 = bl >>> 16;
+      c.useTemps(4);
+      c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = m0 * ${b1}; m3 = m1 * ${b0};`);
+      high = `m1 * ${b1} + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * ${b0}) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)`;
+    }
+  } else {
+    c.useTemps(6);
+    c.emitLine(
+      `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; m2 = m0 * m5; m3 = m1 * m4;`,
+    );
+    high = 'm1 * m5 + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * m4) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)';
+  }
+  if (high.startsWith('((') && high.endsWith('/ 4294967296)')) high = `(${high} | 0)`;
+  const terms = high === '' ? cross : [high, ...cross];
+  const hi = terms.length === 0 ? '0' : `(${terms.join(' + ')}) | 0`;
+  const lo = bConst && intLiteral(b.e) === 0 ? '0' : `imul(${a.e}, ${b.e})`;
+  c.emitResult64(lo, hi);
+}
+
+function toBig(e: Entry): bigint {
+  return (BigInt(intLiteral(e.h)) << 32n) | BigInt(intLiteral(e.e) >>> 0);
+}
+
+function fmtI32(v: number): string {
+  return v < 0 ? `(${v})` : String(v);
 }

@@ -7,22 +7,26 @@
  * without that protection against races.
  * @module
  */
-import * as fs from 'node:fs';
+import type * as NodeFs from 'node:fs';
 import { Errno, Filetype } from '../constants.js';
 import { WasiConfigError, WasiErrnoError, errnoFromHostCode } from '../errors.js';
 import type { Filestat, FsDirEntry, FsDirectory, FsFile, FsOpenOptions, WasiFilesystem } from './types.js';
+import { nodeModule } from '../node.js';
 
-const C = fs.constants;
-const O_NOFOLLOW = C.O_NOFOLLOW ?? 0;
-const O_DIRECTORY = C.O_DIRECTORY ?? 0;
-const O_NONBLOCK = C.O_NONBLOCK ?? 0;
+let fsModule: typeof NodeFs | undefined;
+/** `node:fs`, loaded on first use (so that merely importing this package needs no Node). */
+const fs = (): typeof NodeFs => (fsModule ??= nodeModule<typeof NodeFs>('node:fs'));
+const C = (): typeof NodeFs.constants => fs().constants;
+const O_NOFOLLOW = (): number => C().O_NOFOLLOW ?? 0;
+const O_DIRECTORY = (): number => C().O_DIRECTORY ?? 0;
+const O_NONBLOCK = (): number => C().O_NONBLOCK ?? 0;
 
 let procFd: boolean | undefined;
 /** Whether `/proc/self/fd/N/name` paths work here (Linux). */
 function hasProcFd(): boolean {
   if (procFd === undefined) {
     try {
-      procFd = fs.statSync('/proc/self/fd').isDirectory();
+      procFd = fs().statSync('/proc/self/fd').isDirectory();
     } catch {
       procFd = false;
     }
@@ -41,7 +45,7 @@ function host<T>(f: () => T): T {
   }
 }
 
-function filetypeOf(s: fs.BigIntStats | fs.Dirent): number {
+function filetypeOf(s: NodeFs.BigIntStats | NodeFs.Dirent): number {
   if (s.isFile()) return Filetype.REGULAR_FILE;
   if (s.isDirectory()) return Filetype.DIRECTORY;
   if (s.isSymbolicLink()) return Filetype.SYMBOLIC_LINK;
@@ -51,7 +55,7 @@ function filetypeOf(s: fs.BigIntStats | fs.Dirent): number {
   return Filetype.UNKNOWN;
 }
 
-function toFilestat(s: fs.BigIntStats): Filestat {
+function toFilestat(s: NodeFs.BigIntStats): Filestat {
   return {
     dev: s.dev, ino: s.ino, filetype: filetypeOf(s), nlink: s.nlink, size: s.size,
     atim: s.atimeNs, mtim: s.mtimeNs, ctim: s.ctimeNs,
@@ -89,20 +93,20 @@ abstract class HostHandle {
     this.path = path;
   }
   stat(): Filestat {
-    return toFilestat(host(() => fs.fstatSync(this.fd, { bigint: true })));
+    return toFilestat(host(() => fs().fstatSync(this.fd, { bigint: true })));
   }
   setTimes(atim: bigint | null, mtim: bigint | null): void {
     const [a, m] = bothTimes(() => this.stat(), atim, mtim);
-    host(() => fs.futimesSync(this.fd, a, m));
+    host(() => fs().futimesSync(this.fd, a, m));
   }
   sync(dataOnly: boolean): void {
-    host(() => (dataOnly ? fs.fdatasyncSync(this.fd) : fs.fsyncSync(this.fd)));
+    host(() => (dataOnly ? fs().fdatasyncSync(this.fd) : fs().fsyncSync(this.fd)));
   }
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      fs.closeSync(this.fd);
+      fs().closeSync(this.fd);
     } catch {
       // Nothing useful to report: the descriptor is gone either way.
     }
@@ -112,15 +116,15 @@ abstract class HostHandle {
 class HostFile extends HostHandle implements FsFile {
   readonly kind = 'file' as const;
   read(buf: Uint8Array, position: bigint): number {
-    return host(() => fs.readSync(this.fd, buf, 0, buf.length, position));
+    return host(() => fs().readSync(this.fd, buf, 0, buf.length, position));
   }
   write(buf: Uint8Array, position: bigint): number {
     if (position > BigInt(Number.MAX_SAFE_INTEGER)) throw new WasiErrnoError(Errno.FBIG);
-    return host(() => fs.writeSync(this.fd, buf, 0, buf.length, Number(position)));
+    return host(() => fs().writeSync(this.fd, buf, 0, buf.length, Number(position)));
   }
   truncate(size: bigint): void {
     if (size > BigInt(Number.MAX_SAFE_INTEGER)) throw new WasiErrnoError(Errno.FBIG);
-    host(() => fs.ftruncateSync(this.fd, Number(size)));
+    host(() => fs().ftruncateSync(this.fd, Number(size)));
   }
 }
 
@@ -150,7 +154,7 @@ class HostDir extends HostHandle implements FsDirectory {
       if ((e as { code?: string }).code === 'ENOTDIR') {
         let link = false;
         try {
-          link = fs.lstatSync(this.#at(name)).isSymbolicLink();
+          link = fs().lstatSync(this.#at(name)).isSymbolicLink();
         } catch {
           // Fall through to the original error.
         }
@@ -167,24 +171,24 @@ class HostDir extends HostHandle implements FsDirectory {
   }
 
   lookup(name: string): Filestat {
-    return toFilestat(host(() => fs.lstatSync(this.#at(name), { bigint: true })));
+    return toFilestat(host(() => fs().lstatSync(this.#at(name), { bigint: true })));
   }
 
   open(name: string, o: FsOpenOptions): FsFile | FsDirectory {
     const p = this.#at(name);
-    let flags = O_NOFOLLOW | (o.write || o.truncate ? (o.read ? C.O_RDWR : C.O_WRONLY) : C.O_RDONLY);
-    if (o.create) flags |= C.O_CREAT;
-    if (o.create && o.exclusive) flags |= C.O_EXCL;
-    if (o.truncate) flags |= C.O_TRUNC;
-    if (o.directory) flags |= O_DIRECTORY;
+    let flags = O_NOFOLLOW() | (o.write || o.truncate ? (o.read ? C().O_RDWR : C().O_WRONLY) : C().O_RDONLY);
+    if (o.create) flags |= C().O_CREAT;
+    if (o.create && o.exclusive) flags |= C().O_EXCL;
+    if (o.truncate) flags |= C().O_TRUNC;
+    if (o.directory) flags |= O_DIRECTORY();
     // Never block opening a FIFO the guest should not be able to hang us on.
-    flags |= O_NONBLOCK;
-    const fd = this.#noFollow(name, () => fs.openSync(p, flags, 0o666));
-    let st: fs.BigIntStats;
+    flags |= O_NONBLOCK();
+    const fd = this.#noFollow(name, () => fs().openSync(p, flags, 0o666));
+    let st: NodeFs.BigIntStats;
     try {
-      st = fs.fstatSync(fd, { bigint: true });
+      st = fs().fstatSync(fd, { bigint: true });
     } catch (e) {
-      fs.closeSync(fd);
+      fs().closeSync(fd);
       return host(() => {
         throw e;
       });
@@ -195,12 +199,12 @@ class HostDir extends HostHandle implements FsDirectory {
 
   openDir(name: string): FsDirectory {
     const p = this.#at(name);
-    const fd = this.#noFollow(name, () => fs.openSync(p, C.O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
-    if (O_DIRECTORY === 0) {
+    const fd = this.#noFollow(name, () => fs().openSync(p, C().O_RDONLY | O_DIRECTORY() | O_NOFOLLOW()));
+    if (O_DIRECTORY() === 0) {
       // No O_DIRECTORY on this host: check afterwards.
-      const isDir = fs.fstatSync(fd).isDirectory();
+      const isDir = fs().fstatSync(fd).isDirectory();
       if (!isDir) {
-        fs.closeSync(fd);
+        fs().closeSync(fd);
         throw new WasiErrnoError(Errno.NOTDIR, name);
       }
     }
@@ -208,37 +212,37 @@ class HostDir extends HostHandle implements FsDirectory {
   }
 
   mkdir(name: string): void {
-    host(() => fs.mkdirSync(this.#at(name)));
+    host(() => fs().mkdirSync(this.#at(name)));
   }
   rmdir(name: string): void {
-    host(() => fs.rmdirSync(this.#at(name)));
+    host(() => fs().rmdirSync(this.#at(name)));
   }
   unlink(name: string): void {
-    host(() => fs.unlinkSync(this.#at(name)));
+    host(() => fs().unlinkSync(this.#at(name)));
   }
   rename(name: string, toDir: FsDirectory, toName: string): void {
     const dest = this.#other(toDir);
-    host(() => fs.renameSync(this.#at(name), dest.#at(toName)));
+    host(() => fs().renameSync(this.#at(name), dest.#at(toName)));
   }
   link(name: string, toDir: FsDirectory, toName: string): void {
     const dest = this.#other(toDir);
-    host(() => fs.linkSync(this.#at(name), dest.#at(toName)));
+    host(() => fs().linkSync(this.#at(name), dest.#at(toName)));
   }
   symlink(target: string, name: string): void {
-    host(() => fs.symlinkSync(target, this.#at(name)));
+    host(() => fs().symlinkSync(target, this.#at(name)));
   }
   readlink(name: string): string {
-    return host(() => fs.readlinkSync(this.#at(name), 'utf8'));
+    return host(() => fs().readlinkSync(this.#at(name), 'utf8'));
   }
   setTimesAt(name: string, atim: bigint | null, mtim: bigint | null): void {
     const [a, m] = bothTimes(() => this.lookup(name), atim, mtim);
-    host(() => fs.lutimesSync(this.#at(name), a, m));
+    host(() => fs().lutimesSync(this.#at(name), a, m));
   }
   readdir(): FsDirEntry[] {
     const self = this.stat();
     let parentIno = self.ino;
     try {
-      parentIno = fs.statSync(`${this.#self()}/..`, { bigint: true }).ino;
+      parentIno = fs().statSync(`${this.#self()}/..`, { bigint: true }).ino;
     } catch {
       // Keep the directory's own inode number.
     }
@@ -246,11 +250,11 @@ class HostDir extends HostHandle implements FsDirectory {
       { name: '.', ino: self.ino, filetype: Filetype.DIRECTORY },
       { name: '..', ino: parentIno, filetype: Filetype.DIRECTORY },
     ];
-    const names = host(() => fs.readdirSync(this.#self(), { withFileTypes: true }));
+    const names = host(() => fs().readdirSync(this.#self(), { withFileTypes: true }));
     for (const d of names) {
       let ino = 0n;
       try {
-        ino = fs.lstatSync(this.#at(d.name), { bigint: true }).ino;
+        ino = fs().lstatSync(this.#at(d.name), { bigint: true }).ino;
       } catch {
         // Removed meanwhile: report it with inode 0.
       }
@@ -274,12 +278,12 @@ export class HostFs implements WasiFilesystem {
   openRoot(): FsDirectory {
     let fd: number;
     try {
-      fd = fs.openSync(this.hostPath, C.O_RDONLY | O_DIRECTORY);
+      fd = fs().openSync(this.hostPath, C().O_RDONLY | O_DIRECTORY());
     } catch (e) {
       throw new WasiConfigError(`cannot preopen ${this.hostPath}: ${(e as Error).message}`);
     }
-    if (!fs.fstatSync(fd).isDirectory()) {
-      fs.closeSync(fd);
+    if (!fs().fstatSync(fd).isDirectory()) {
+      fs().closeSync(fd);
       throw new WasiConfigError(`cannot preopen ${this.hostPath}: not a directory`);
     }
     return new HostDir(fd, this.hostPath.replace(/\/+$/, '') || '/');

@@ -149,6 +149,33 @@ export class MemFs implements WasiFilesystem {
     parent.entries.set(name, this.newLink(target));
   }
 
+  /** Metadata of the entry at `path` (not following a final symlink). */
+  lstat(path: string): Filestat {
+    if (!path.split('/').some((p) => p !== '' && p !== '.')) return statOf(this.#root);
+    const { parent, name } = this.#walk(path, 'none');
+    const node = parent.entries.get(name);
+    if (node === undefined) return fail(Errno.NOENT, path);
+    return statOf(node);
+  }
+
+  /** The target of the symlink at `path`. */
+  readlink(path: string): string {
+    const { parent, name } = this.#walk(path, 'none');
+    const node = parent.entries.get(name);
+    if (node === undefined) return fail(Errno.NOENT, path);
+    if (node.kind !== 'symlink') return fail(Errno.INVAL, path);
+    return node.target;
+  }
+
+  /** Sets the access and modification times (nanoseconds) of the entry at `path`. */
+  setTimes(path: string, atim: bigint, mtim: bigint): void {
+    const { parent, name } = this.#walk(path, 'none');
+    const node = parent.entries.get(name);
+    if (node === undefined) return fail(Errno.NOENT, path);
+    node.atim = atim;
+    node.mtim = mtim;
+  }
+
   /** Names in a directory (sorted), or `null` if it does not exist or is not a directory. */
   list(path = '/'): string[] | null {
     let dir: Inode | undefined = this.#root;

@@ -1,0 +1,1176 @@
+/**
+ * The function compiler: one pass over a body's bytes, emitting one JS function. The operand
+ * stack lives at compile time: each entry is a JS expression atom (a stack slot variable, a local
+ * or a literal), and every computed value is written to the slot variable of its stack height
+ * (named by kind: `a` i32, `b`/`c` i64 lo/hi, `e` f32, `g` f64, `v` v128, `r` reference).
+ * Structured control flow becomes labelled JS statements; branches move their values into the
+ * target's slots and `break`/`continue`.
+ * @module
+ */
+import { Op, Reader, opInfo, readBlockType, readHeapType, readMemArg, readValType, skipImmediates } from '@wasmtide/parser';
+import { TrapCode } from '../trap.js';
+import { CompileError, funcTypeAt, kindOf } from './context.js';
+import { emitNumeric } from './numeric.js';
+import { emitGc } from './gc.js';
+import { atomicOp, bulkOp, memAddr, memOp, simdOp, uidx } from './memory.js';
+import { closeLegacyTry, legacyTry, tryTable } from './exceptions.js';
+/** JS nesting depth from which directly nested `block`s are flattened into a dispatch loop. */
+const FLATTEN_DEPTH = 40;
+const PREFIX = { i32: 'a', i64: 'b', f32: 'e', f64: 'g', v128: 'v', ref: 'r' };
+/** A JSON string literal. */
+export function q(s) {
+    return JSON.stringify(s);
+}
+/** Formats an f64 value as a JS literal (NaNs are hoisted by the caller). */
+export function fmtNum(v) {
+    if (v === Infinity)
+        return '(1/0)';
+    if (v === -Infinity)
+        return '(-1/0)';
+    if (Object.is(v, -0))
+        return '(-0)';
+    const s = String(v);
+    return v < 0 ? `(${s})` : s;
+}
+/** An int32 literal. */
+export function fmtInt(v) {
+    return v < 0 ? `(${v})` : String(v);
+}
+/** Compiles one function body (or a constant expression) to a JS function declaration. */
+export class FunctionCompiler {
+    ctx;
+    out = [];
+    stack = [];
+    frames = [];
+    localKinds = [];
+    localTypes = [];
+    slotNames = new Set();
+    usedMems = new Set();
+    labelCount = 0;
+    dead = false;
+    r;
+    type;
+    hasTail = false;
+    hasSelfTail = false;
+    delegatesToCaller = false;
+    /** Case counters of the dispatch loops, by id. */
+    dispatchCases = [];
+    /** Lazy mode: `ref.func` names the stable stub (`frN`), not a possibly shadowing body. */
+    lazyRefs = false;
+    /** This function's index (for self tail calls), or -1. */
+    selfIndex = -1;
+    indent = 1;
+    constructor(ctx, type, locals, start, end) {
+        this.ctx = ctx;
+        this.type = type;
+        this.r = new Reader(ctx.module.bytes, start, end, 'code');
+        for (const p of type.params) {
+            this.localKinds.push(kindOf(p));
+            this.localTypes.push(p);
+        }
+        for (const g of locals) {
+            for (let i = 0; i < g.count; i++) {
+                this.localKinds.push(kindOf(g.type));
+                this.localTypes.push(g.type);
+            }
+        }
+    }
+    // ---------------------------------------------------------------------------------------------
+    // Emission helpers
+    emit(line) {
+        // Indentation is capped: deeply nested bodies (thousands of blocks) would otherwise be mostly spaces.
+        this.out.push(INDENT[this.indent < 8 ? this.indent : 8] + line);
+    }
+    /** A support helper reference (hoisted to module scope as `$name`). */
+    helper(name) {
+        this.ctx.helpers.add(name);
+        return `$${name}`;
+    }
+    /** A hoisted module-level constant for `expr`. */
+    constant(expr) {
+        let k = this.ctx.constants.get(expr);
+        if (k === undefined) {
+            k = `K${this.ctx.constants.size}`;
+            this.ctx.constants.set(expr, k);
+        }
+        return k;
+    }
+    slot(k, d) {
+        const names = SLOT_NAMES[k];
+        let n = names[d];
+        if (n === undefined) {
+            for (let i = names.length; i <= d; i++)
+                names.push(PREFIX[k] + i);
+            n = names[d];
+        }
+        const seen = this.slotSeen[k];
+        if (seen[d] !== true) {
+            seen[d] = true;
+            this.slotNames.add(n);
+            if (k === 'i64')
+                this.slotNames.add('c' + d);
+        }
+        return n;
+    }
+    /** Which slot names were declared, by kind and depth. */
+    slotSeen = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
+    hiSlot(d) {
+        return 'c' + d;
+    }
+    push(k, e, h = '') {
+        this.stack.push({ k, e, h });
+    }
+    pop() {
+        const e = this.stack.pop();
+        if (e === undefined)
+            throw new CompileError('operand stack underflow', this.r.pos);
+        return e;
+    }
+    /** Pushes a fresh slot entry of kind `k` at the current height and returns its names. */
+    pushSlot(k) {
+        const d = this.stack.length;
+        const e = { k, e: this.slot(k, d), h: k === 'i64' ? this.hiSlot(d) : '' };
+        this.stack.push(e);
+        return e;
+    }
+    /** Emits `slot = value` for a computed result of kind `k` (non-i64). */
+    result(k, expr) {
+        const s = this.slot(k, this.stack.length);
+        this.emit(`${s} = ${expr};`);
+        this.push(k, s);
+    }
+    /** Emits an i64 result from lo and hi expressions (evaluated before either is assigned). */
+    result64(lo, hi) {
+        const d = this.stack.length;
+        const l = this.slot('i64', d);
+        const h = this.hiSlot(d);
+        if (lo === l && hi === h) {
+            this.push('i64', l, h);
+            return;
+        }
+        this.emit(`t0 = ${lo}; ${h} = ${hi}; ${l} = t0;`);
+        this.push('i64', l, h);
+    }
+    /** Emits an i64 result from a helper call returning lo with hi in HI[0]. */
+    result64Call(call) {
+        const d = this.stack.length;
+        const l = this.slot('i64', d);
+        const h = this.hiSlot(d);
+        this.emit(`${l} = ${call}; ${h} = HI[0];`);
+        this.push('i64', l, h);
+    }
+    isLocalAtom(s) {
+        return s.length > 1 && s.charCodeAt(0) === 108 /* l */;
+    }
+    /** Moves entry `i` into its canonical slot. */
+    materialize(i) {
+        const en = this.stack[i];
+        const s = this.slot(en.k, i);
+        if (en.e === s)
+            return;
+        if (en.k === 'i64') {
+            const h = this.hiSlot(i);
+            this.emit(`${s} = ${en.e}; ${h} = ${en.h};`);
+            this.stack[i] = { k: 'i64', e: s, h };
+        }
+        else {
+            this.emit(`${s} = ${en.e};`);
+            this.stack[i] = { k: en.k, e: s, h: '' };
+        }
+    }
+    /** Before a structured instruction: no entry may depend on a local, params sit in slots. */
+    settle(nparams) {
+        const n = this.stack.length;
+        for (let i = 0; i < n; i++) {
+            const en = this.stack[i];
+            if (i >= n - nparams || this.isLocalAtom(en.e))
+                this.materialize(i);
+        }
+    }
+    /** Before writing local `name`: entries that read it are materialized. */
+    spillLocal(name) {
+        for (let i = 0; i < this.stack.length; i++) {
+            const en = this.stack[i];
+            if (en.e === name || en.h === name + 'h')
+                this.materialize(i);
+        }
+    }
+    /**
+     * If the last line computed `v` into its slot (`aN = expr;`), makes it assign `name` instead
+     * (saves a statement per `local.set` after a computation). Returns whether it did.
+     */
+    retarget(v, name) {
+        if (v.e !== this.slot(v.k, this.stack.length))
+            return false;
+        const i = this.out.length - 1;
+        const line = i >= 0 ? this.out[i] : '';
+        const body = line.trimStart();
+        const prefix = `${v.e} = `;
+        if (!body.startsWith(prefix) || body.indexOf(';') !== body.length - 1)
+            return false;
+        this.out[i] = line.slice(0, line.length - body.length) + name + ' = ' + body.slice(prefix.length);
+        return true;
+    }
+    reload() {
+        this.out.push('\u0001R');
+    }
+    // ---------------------------------------------------------------------------------------------
+    // Block types and branches
+    blockSig(bt) {
+        if (bt === null)
+            return { params: [], results: [] };
+        if (typeof bt === 'number') {
+            const ft = funcTypeAt(this.ctx, bt);
+            return { params: ft.params, results: ft.results };
+        }
+        return { params: [], results: [bt] };
+    }
+    newLabel() {
+        return `L${this.labelCount++}`;
+    }
+    frameAt(depth) {
+        const f = this.frames[this.frames.length - 1 - depth];
+        if (f === undefined)
+            throw new CompileError(`unknown label ${depth}`, this.r.pos);
+        return f;
+    }
+    /** Code that moves `vals` into `f`'s slots and jumps there. */
+    jumpCode(f, vals) {
+        if (f.kind === 'func')
+            return this.returnCode(vals);
+        const member = f.flat !== undefined && f.flat >= 0 && f.caseId > 0;
+        const parts = [];
+        const h = f.height;
+        for (let i = 0; i < vals.length; i++) {
+            const v = vals[i];
+            const s = this.slot(v.k, h + i);
+            if (v.e !== s)
+                parts.push(`${s} = ${v.e};`);
+            if (v.k === 'i64') {
+                const hs = this.hiSlot(h + i);
+                if (v.h !== hs)
+                    parts.push(`${hs} = ${v.h};`);
+            }
+        }
+        if (member)
+            parts.push(`s${f.flat} = ${f.caseId}; continue D${f.flat};`);
+        else
+            parts.push(f.kind === 'loop' ? `continue ${f.label};` : `break ${f.label};`);
+        return parts.join(' ');
+    }
+    returnCode(vals) {
+        const n = vals.length;
+        const dec = this.fuelSave + (this.depthOn ? 'DEPTH[0] = dd - 1; ' : '');
+        if (n === 0)
+            return `${dec}return;`;
+        if (n === 1) {
+            const v = vals[0];
+            if (v.k === 'i64')
+                return `${dec}HI[0] = ${v.h}; return ${v.e};`;
+            return `${dec}return ${v.e};`;
+        }
+        const parts = [];
+        if (dec !== '')
+            parts.push(dec.trim());
+        let k = 0;
+        for (const v of vals) {
+            parts.push(`RET[${k++}] = ${v.e};`);
+            if (v.k === 'i64')
+                parts.push(`RET[${k++}] = ${v.h};`);
+        }
+        parts.push('return;');
+        return parts.join(' ');
+    }
+    topN(n) {
+        return this.stack.slice(this.stack.length - n);
+    }
+    branchArity(f) {
+        return f.kind === 'loop' ? f.params.length : f.results.length;
+    }
+    // ---------------------------------------------------------------------------------------------
+    // Main loop
+    /** Compiles the body and returns the function declaration's source. */
+    compile(name, paramNames) {
+        const results = this.type.results;
+        this.frames.push({ kind: 'func', label: '', height: 0, params: [], results, exVar: '', hasCatchAll: false, inCatch: false });
+        const r = this.r;
+        let skipDepth = 0;
+        while (this.frames.length > 0) {
+            if (r.pos >= r.end)
+                throw new CompileError('unexpected end of function body', r.pos);
+            const at = r.pos;
+            const op = r.op();
+            if (this.dead) {
+                if (op === Op.Block || op === Op.Loop || op === Op.If || op === Op.TryTable || op === Op.Try) {
+                    skipDepth++;
+                    skipImmediates(r, op);
+                    continue;
+                }
+                if (op === Op.End) {
+                    if (skipDepth > 0) {
+                        skipDepth--;
+                        continue;
+                    }
+                }
+                else if (skipDepth === 0 && (op === Op.Else || op === Op.Catch || op === Op.CatchAll || op === Op.Delegate)) {
+                    // handled below
+                }
+                else {
+                    skipImmediates(r, op);
+                    continue;
+                }
+            }
+            if (!this.dead)
+                this.fuelFor(op);
+            this.op(op, at);
+        }
+        return this.assemble(name, paramNames);
+    }
+    assemble(name, paramNames) {
+        const params = [];
+        const nparams = this.type.params.length;
+        for (let i = 0; i < nparams; i++) {
+            params.push(`l${i}`);
+            if (this.localKinds[i] === 'i64')
+                params.push(`l${i}h`);
+        }
+        const decl = [];
+        for (let i = nparams; i < this.localKinds.length; i++) {
+            const k = this.localKinds[i];
+            if (k === 'ref')
+                decl.push(`l${i} = null`);
+            else if (k === 'v128')
+                decl.push(`l${i} = V0`);
+            else if (k === 'i64')
+                decl.push(`l${i} = 0`, `l${i}h = 0`);
+            else
+                decl.push(`l${i} = 0`);
+        }
+        for (const s of this.slotNames) {
+            const p = s.charCodeAt(0);
+            decl.push(p === 114 /* r */ ? `${s} = null` : p === 118 /* v */ ? `${s} = V0` : `${s} = 0`);
+        }
+        decl.push('t0 = 0', 't1 = 0', 't2 = 0', 'ea = 0');
+        const mems = [...this.usedMems].sort((a, b) => a - b);
+        const lines = [];
+        lines.push(`function ${name}(${paramNames ?? params.join(', ')}) {`);
+        lines.push(`  let ${decl.join(', ')};`);
+        if (mems.length > 0)
+            lines.push(`  let ${mems.map((m) => `dv${m} = M${m}.dv`).join(', ')};`);
+        const reload = mems.map((m) => `dv${m} = M${m}.dv;`).join(' ');
+        if (this.delegatesToCaller)
+            lines.push('  try {');
+        if (this.hasSelfTail)
+            lines.push('  $body: while (true) {');
+        let body = this.out.join('\n');
+        const hasReload = body.includes('\u0001R');
+        const reloadAll = reload + (this.fuelOn ? (reload === '' ? '' : ' ') + 'fu = FUEL[0];' : '');
+        if (hasReload)
+            body = body.split('\u0001R').join(reloadAll === '' ? '' : '  ' + reloadAll);
+        lines.push(body);
+        if (this.hasSelfTail)
+            lines.push('  }');
+        if (this.delegatesToCaller) {
+            lines.push('  } catch ($f) {', "    if ($f instanceof Delegated && $f.to === '$func') throw $f.exn;", '    throw $f;', '  }');
+        }
+        lines.push('}');
+        return lines.join('\n');
+    }
+    /** Whether the body contained tail calls. */
+    get containsTailCalls() {
+        return this.hasTail;
+    }
+    // ---------------------------------------------------------------------------------------------
+    localName(i) {
+        if (i >= this.localKinds.length)
+            throw new CompileError(`unknown local ${i}`, this.r.pos);
+        return `l${i}`;
+    }
+    dv(mem) {
+        this.usedMems.add(mem);
+        return `dv${mem}`;
+    }
+    callArgs(params) {
+        const args = this.topN(params.length);
+        this.stack.length -= params.length;
+        const parts = [];
+        for (const a of args) {
+            parts.push(a.e);
+            if (a.k === 'i64')
+                parts.push(a.h);
+        }
+        this.lastArgs = parts;
+        return parts.join(', ');
+    }
+    lastArgs = [];
+    /** Emits a call expression `callee(args)` of type `ft` and pushes its results. */
+    emitCall(ft, callee, prelude = '', reload = true) {
+        const args = this.callArgs(ft.params);
+        const call = `${callee}(${args})`;
+        const res = ft.results;
+        if (prelude !== '')
+            this.emit(prelude);
+        if (this.fuelOn)
+            this.emit('FUEL[0] = fu;');
+        if (res.length === 0) {
+            this.emit(`${call};`);
+        }
+        else if (res.length === 1) {
+            const k = kindOf(res[0]);
+            if (k === 'i64') {
+                const d = this.stack.length;
+                const l = this.slot('i64', d);
+                const h = this.hiSlot(d);
+                this.emit(`${l} = ${call}; ${h} = HI[0];`);
+                this.push('i64', l, h);
+            }
+            else {
+                this.result(k, call);
+            }
+        }
+        else {
+            this.emit(`${call};`);
+            let j = 0;
+            const parts = [];
+            for (const t of res) {
+                const k = kindOf(t);
+                const en = this.pushSlot(k);
+                parts.push(`${en.e} = RET[${j++}];`);
+                if (k === 'i64')
+                    parts.push(`${en.h} = RET[${j++}];`);
+            }
+            this.emit(parts.join(' '));
+        }
+        if (reload)
+            this.reload();
+        else if (this.fuelOn)
+            this.emit('fu = FUEL[0];');
+    }
+    /** Emits a tail call (`return callee(args)`); the caller's results equal the callee's. */
+    emitTailCall(ft, callee, prelude = '') {
+        const args = this.callArgs(ft.params);
+        if (prelude !== '')
+            this.emit(prelude);
+        if (callee === `f${this.selfIndex}`) {
+            // A self tail call: rebind the parameters, reset the locals, and restart the body.
+            this.hasSelfTail = true;
+            const names = [];
+            const nparams = this.type.params.length;
+            for (let i = 0; i < nparams; i++) {
+                names.push(`l${i}`);
+                if (this.localKinds[i] === 'i64')
+                    names.push(`l${i}h`);
+            }
+            const resets = [];
+            for (let i = nparams; i < this.localKinds.length; i++) {
+                const k = this.localKinds[i];
+                resets.push(k === 'ref' ? `l${i} = null;` : k === 'v128' ? `l${i} = V0;` : k === 'i64' ? `l${i} = 0; l${i}h = 0;` : `l${i} = 0;`);
+            }
+            if (names.length > 0) {
+                const argList = this.lastArgs;
+                const tmp = names.map((_n, i) => {
+                    const t = `p${i}`;
+                    this.slotNames.add(t);
+                    return t;
+                });
+                this.emit(tmp.map((t, i) => `${t} = ${argList[i]};`).join(' '));
+                this.emit(names.map((n, i) => `${n} = ${tmp[i]};`).join(' '));
+            }
+            if (resets.length > 0)
+                this.emit(resets.join(' '));
+            this.emit('continue $body;');
+        }
+        else {
+            this.hasTail = true;
+            this.emit(`TC.f = ${callee}; TC.a = PL(${args}); ${this.fuelSave}${this.depthOn ? 'DEPTH[0] = dd - 1; ' : ''}return TAIL;`);
+        }
+        this.dead = true;
+    }
+    trapCode(code) {
+        return `trap(${q(code)})`;
+    }
+    callIndirectCallee(typeIdx, table) {
+        const i = this.pop();
+        return `CI(T${table}, ${uidx(this, i)}, ${typeIdx})`;
+    }
+    // ---------------------------------------------------------------------------------------------
+    // Operators
+    op(op, at) {
+        const r = this.r;
+        const ctx = this.ctx;
+        switch (op) {
+            case Op.Unreachable:
+                this.emit(`${this.trapCode(TrapCode.Unreachable)};`);
+                this.dead = true;
+                return;
+            case Op.Nop:
+                return;
+            case Op.Block:
+            case Op.Loop:
+            case Op.If: {
+                const sig = this.blockSig(readBlockType(r));
+                let cond = '';
+                if (op === Op.If)
+                    cond = this.pop().e;
+                this.settle(sig.params.length);
+                const height = this.stack.length - sig.params.length;
+                if (op === Op.Block) {
+                    const parent = this.frames[this.frames.length - 1];
+                    if (parent.flat !== undefined && parent.flat >= 0) {
+                        // A member of the parent's dispatch chain: no JS block of its own.
+                        const caseId = ++this.dispatchCases[parent.flat];
+                        this.frames.push({
+                            kind: 'block', label: '', height, params: sig.params, results: sig.results,
+                            exVar: '', hasCatchAll: false, inCatch: false, flat: parent.flat, caseId,
+                        });
+                        return;
+                    }
+                    if (this.indent >= FLATTEN_DEPTH) {
+                        const d = this.dispatchCases.length;
+                        this.dispatchCases.push(0);
+                        this.slotNames.add(`s${d}`);
+                        this.frames.push({
+                            kind: 'block', label: `D${d}`, height, params: sig.params, results: sig.results,
+                            exVar: '', hasCatchAll: false, inCatch: false, flat: d, caseId: 0,
+                        });
+                        this.emit(`s${d} = 0; D${d}: for (;;) { switch (s${d}) { case 0:`);
+                        this.indent++;
+                        return;
+                    }
+                }
+                const label = this.newLabel();
+                this.frames.push({
+                    kind: op === Op.Block ? 'block' : op === Op.Loop ? 'loop' : 'if',
+                    label,
+                    height,
+                    params: sig.params,
+                    results: sig.results,
+                    exVar: '',
+                    hasCatchAll: false,
+                    inCatch: false,
+                });
+                if (op === Op.Block)
+                    this.emit(`${label}: {`);
+                else if (op === Op.Loop) {
+                    this.emit(`${label}: while (true) {`);
+                }
+                else
+                    this.emit(`${label}: if (${cond}) {`);
+                this.indent++;
+                if (op === Op.Loop)
+                    this.loopHeader();
+                return;
+            }
+            case Op.Else: {
+                const f = this.frames[this.frames.length - 1];
+                if (f.kind !== 'if')
+                    throw new CompileError('else without if', at);
+                if (!this.dead)
+                    this.moveResults(f);
+                this.indent--;
+                this.emit('} else {');
+                this.indent++;
+                f.kind = 'else';
+                this.resetTo(f, f.params);
+                this.dead = false;
+                return;
+            }
+            case Op.End:
+                this.end();
+                return;
+            case Op.Br: {
+                const f = this.frameAt(r.u32());
+                this.emit(this.jumpCode(f, this.topN(this.branchArity(f))));
+                this.dead = true;
+                return;
+            }
+            case Op.BrIf: {
+                const f = this.frameAt(r.u32());
+                const c = this.pop();
+                this.emit(`if (${c.e}) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
+                return;
+            }
+            case Op.BrTable: {
+                const n = r.u32();
+                if (n > r.end - r.pos)
+                    throw new CompileError('br_table too long', at);
+                const targets = [];
+                for (let i = 0; i < n; i++)
+                    targets.push(r.u32());
+                const def = r.u32();
+                const idx = this.pop();
+                const codeOf = (d) => {
+                    const f = this.frameAt(d);
+                    return this.jumpCode(f, this.topN(this.branchArity(f)));
+                };
+                const defCode = codeOf(def);
+                const groups = new Map();
+                for (let i = 0; i < n; i++) {
+                    const c = codeOf(targets[i]);
+                    if (c === defCode)
+                        continue;
+                    let g = groups.get(c);
+                    if (g === undefined)
+                        groups.set(c, (g = []));
+                    g.push(i);
+                }
+                if (groups.size === 0) {
+                    this.emit(defCode);
+                }
+                else {
+                    this.emit(`switch (${idx.e}) {`);
+                    for (const [c, cases] of groups) {
+                        this.emit(`  ${cases.map((i) => `case ${i}:`).join(' ')} ${c}`);
+                    }
+                    this.emit(`  default: ${defCode}`);
+                    this.emit('}');
+                }
+                this.dead = true;
+                return;
+            }
+            case Op.Return:
+                this.emit(this.returnCode(this.topN(this.type.results.length)));
+                this.dead = true;
+                return;
+            case Op.Call: {
+                const fi = r.u32();
+                const ti = ctx.funcTypes[fi];
+                if (ti === undefined)
+                    throw new CompileError(`unknown function ${fi}`, at);
+                const mg = ctx.mayGrow;
+                this.emitCall(funcTypeAt(ctx, ti), `f${fi}`, '', mg === undefined || mg[fi] !== 0);
+                return;
+            }
+            case Op.CallIndirect:
+            case Op.ReturnCallIndirect: {
+                const ti = r.u32();
+                const table = r.u32();
+                const ft = funcTypeAt(ctx, ti);
+                const callee = this.callIndirectCallee(ti, table);
+                // The callee expression must be evaluated before the arguments are consumed: put it in t-var.
+                const pre = `t1 = ${callee};`;
+                if (op === Op.CallIndirect)
+                    this.emitCall(ft, 't1', pre);
+                else
+                    this.emitTailCall(ft, 't1', pre);
+                return;
+            }
+            case Op.ReturnCall: {
+                const fi = r.u32();
+                const ti = ctx.funcTypes[fi];
+                if (ti === undefined)
+                    throw new CompileError(`unknown function ${fi}`, at);
+                this.emitTailCall(funcTypeAt(ctx, ti), `f${fi}`);
+                return;
+            }
+            case Op.CallRef:
+            case Op.ReturnCallRef: {
+                const ti = r.u32();
+                const ft = funcTypeAt(ctx, ti);
+                const fn = this.pop();
+                const pre = `t1 = ${fn.e}; if (t1 === null) ${this.trapCode(TrapCode.NullFunctionReference)};`;
+                if (op === Op.CallRef)
+                    this.emitCall(ft, 't1', pre);
+                else
+                    this.emitTailCall(ft, 't1', pre);
+                return;
+            }
+            case Op.Drop:
+                this.pop();
+                return;
+            case Op.Select:
+            case Op.SelectT: {
+                if (op === Op.SelectT) {
+                    const n = r.u32();
+                    for (let i = 0; i < n; i++)
+                        readValType(r);
+                }
+                const c = this.pop();
+                const b = this.pop();
+                const a = this.pop();
+                if (a.k === 'i64') {
+                    const d = this.stack.length;
+                    const l = this.slot('i64', d);
+                    const h = this.hiSlot(d);
+                    this.emit(`if (${c.e}) { t0 = ${a.e}; t1 = ${a.h}; } else { t0 = ${b.e}; t1 = ${b.h}; } ${l} = t0; ${h} = t1;`);
+                    this.push('i64', l, h);
+                }
+                else {
+                    this.result(a.k, `${c.e} ? ${a.e} : ${b.e}`);
+                }
+                return;
+            }
+            case Op.LocalGet: {
+                const i = r.u32();
+                const n = this.localName(i);
+                const k = this.localKinds[i];
+                this.push(k, n, k === 'i64' ? n + 'h' : '');
+                return;
+            }
+            case Op.LocalSet:
+            case Op.LocalTee: {
+                const i = r.u32();
+                const n = this.localName(i);
+                const v = this.pop();
+                const before = this.out.length;
+                this.spillLocal(n);
+                if (v.e !== n) {
+                    if (v.k === 'i64')
+                        this.emit(`${n} = ${v.e}; ${n}h = ${v.h};`);
+                    else if (!(this.out.length === before && this.retarget(v, n)))
+                        this.emit(`${n} = ${v.e};`);
+                }
+                if (op === Op.LocalTee)
+                    this.push(v.k, n, v.k === 'i64' ? n + 'h' : '');
+                return;
+            }
+            case Op.GlobalGet: {
+                const g = r.u32();
+                const gt = ctx.globals[g];
+                if (gt === undefined)
+                    throw new CompileError(`unknown global ${g}`, at);
+                const k = kindOf(gt.type);
+                if (k === 'i64') {
+                    const d = this.stack.length;
+                    const l = this.slot('i64', d);
+                    const h = this.hiSlot(d);
+                    this.emit(`${l} = G${g}.v; ${h} = G${g}.h;`);
+                    this.push('i64', l, h);
+                }
+                else {
+                    this.result(k, `G${g}.v`);
+                }
+                return;
+            }
+            case Op.GlobalSet: {
+                const g = r.u32();
+                const v = this.pop();
+                if (v.k === 'i64')
+                    this.emit(`G${g}.v = ${v.e}; G${g}.h = ${v.h};`);
+                else
+                    this.emit(`G${g}.v = ${v.e};`);
+                return;
+            }
+            case Op.TableGet: {
+                const t = r.u32();
+                const i = this.pop();
+                this.result('ref', `tableGet(T${t}, ${uidx(this, i)})`);
+                return;
+            }
+            case Op.TableSet: {
+                const t = r.u32();
+                const v = this.pop();
+                const i = this.pop();
+                this.emit(`tableSet(T${t}, ${uidx(this, i)}, ${v.e});`);
+                return;
+            }
+            case Op.I32Load:
+            case Op.I64Load:
+            case Op.F32Load:
+            case Op.F64Load:
+            case Op.I32Load8S:
+            case Op.I32Load8U:
+            case Op.I32Load16S:
+            case Op.I32Load16U:
+            case Op.I64Load8S:
+            case Op.I64Load8U:
+            case Op.I64Load16S:
+            case Op.I64Load16U:
+            case Op.I64Load32S:
+            case Op.I64Load32U:
+            case Op.I32Store:
+            case Op.I64Store:
+            case Op.F32Store:
+            case Op.F64Store:
+            case Op.I32Store8:
+            case Op.I32Store16:
+            case Op.I64Store8:
+            case Op.I64Store16:
+            case Op.I64Store32:
+                memOp(this, op);
+                return;
+            case Op.MemorySize: {
+                const m = r.u32();
+                const mt = ctx.memories[m];
+                if (mt === undefined)
+                    throw new CompileError(`unknown memory ${m}`, at);
+                if (mt.addr === 'i64')
+                    this.result64(`M${m}.pages`, '0');
+                else
+                    this.result('i32', `M${m}.pages`);
+                return;
+            }
+            case Op.MemoryGrow: {
+                const m = r.u32();
+                const mt = ctx.memories[m];
+                if (mt === undefined)
+                    throw new CompileError(`unknown memory ${m}`, at);
+                const dlt = this.pop();
+                if (mt.addr === 'i64') {
+                    const d = this.stack.length;
+                    const l = this.slot('i64', d);
+                    const h = this.hiSlot(d);
+                    this.emit(`${l} = M${m}.grow(${uidx(this, dlt)}); ${h} = ${l} < 0 ? -1 : 0;`);
+                    this.push('i64', l, h);
+                }
+                else {
+                    this.result('i32', `M${m}.grow(${uidx(this, dlt)})`);
+                }
+                this.reload();
+                return;
+            }
+            case Op.I32Const:
+                this.push('i32', fmtInt(r.s32()));
+                return;
+            case Op.I64Const: {
+                const v = r.s64();
+                const lo = Number(BigInt.asIntN(32, v));
+                const hi = Number(BigInt.asIntN(32, v >> 32n));
+                this.push('i64', fmtInt(lo), fmtInt(hi));
+                return;
+            }
+            case Op.F32Const: {
+                const bits = r.f32Bits();
+                this.push('f32', this.f32Literal(bits));
+                return;
+            }
+            case Op.F64Const: {
+                const lo = r.f32Bits();
+                const hi = r.f32Bits();
+                this.push('f64', this.f64Literal(lo, hi));
+                return;
+            }
+            case Op.RefNull:
+                readHeapType(r);
+                this.push('ref', 'null');
+                return;
+            case Op.RefIsNull: {
+                const v = this.pop();
+                this.result('i32', `${v.e} === null ? 1 : 0`);
+                return;
+            }
+            case Op.RefFunc: {
+                const f = r.u32();
+                this.push('ref', this.lazyRefs ? `fr${f}` : `f${f}`);
+                return;
+            }
+            case Op.RefEq: {
+                const b = this.pop();
+                const a = this.pop();
+                this.result('i32', `${a.e} === ${b.e} ? 1 : 0`);
+                return;
+            }
+            case Op.RefAsNonNull: {
+                const v = this.pop();
+                this.emit(`if (${v.e} === null) ${this.trapCode(TrapCode.NullReference)};`);
+                this.stack.push(v);
+                return;
+            }
+            case Op.BrOnNull: {
+                const f = this.frameAt(r.u32());
+                const v = this.pop();
+                this.emit(`if (${v.e} === null) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
+                this.stack.push(v);
+                return;
+            }
+            case Op.BrOnNonNull: {
+                const f = this.frameAt(r.u32());
+                const v = this.stack[this.stack.length - 1];
+                if (v === undefined)
+                    throw new CompileError('operand stack underflow', at);
+                this.emit(`if (${v.e} !== null) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
+                this.pop();
+                return;
+            }
+            case Op.Throw: {
+                const tag = r.u32();
+                const ti = ctx.tags[tag];
+                if (ti === undefined)
+                    throw new CompileError(`unknown tag ${tag}`, at);
+                const args = this.callArgs(funcTypeAt(ctx, ti).params);
+                this.emit(`${this.fuelSave}throw new Exn(X${tag}, PL(${args}));`);
+                this.dead = true;
+                return;
+            }
+            case Op.ThrowRef: {
+                const v = this.pop();
+                this.emit(`t1 = ${v.e}; if (t1 === null) ${this.trapCode(TrapCode.NullReference)}; ${this.fuelSave}throw t1;`);
+                this.dead = true;
+                return;
+            }
+            case Op.TryTable:
+                tryTable(this);
+                return;
+            case Op.Try:
+            case Op.Catch:
+            case Op.CatchAll:
+            case Op.Delegate:
+            case Op.Rethrow:
+                legacyTry(this, op, at);
+                return;
+            default:
+                break;
+        }
+        if (op >= 0xfc000 && op <= 0xfc011 && op >= Op.MemoryInit) {
+            bulkOp(this, op);
+            return;
+        }
+        if (emitNumeric(this, op))
+            return;
+        if (emitGc(this, op))
+            return;
+        const info = opInfo(op);
+        if (info !== undefined && info.sig !== null && info.imm === 'none') {
+            this.genericHelper(info.name, info.sig);
+            return;
+        }
+        if (info !== undefined && op >= 0xfe000 && info.sig !== null) {
+            atomicOp(this, info.name, info.sig, info.align);
+            return;
+        }
+        if (info !== undefined && op >= 0xfd000 && op < 0xfe000) {
+            simdOp(this, op, info.name, info.imm, info.sig);
+            return;
+        }
+        throw new CompileError(`unsupported operator ${info?.name ?? '0x' + op.toString(16)}`, at);
+    }
+    /** Calls the support helper named after the operator, with the table's fixed signature. */
+    genericHelper(name, sig, extra = []) {
+        const [ins, outs] = sig.split(':');
+        const args = this.topN(ins.length);
+        this.stack.length -= ins.length;
+        const parts = [];
+        for (const a of args) {
+            parts.push(a.e);
+            if (a.k === 'i64')
+                parts.push(a.h);
+        }
+        for (const x of extra)
+            parts.push(x);
+        const call = `${this.helper(name.replace(/\./g, '_'))}(${parts.join(', ')})`;
+        if (outs.length === 0) {
+            this.emit(`${call};`);
+            return;
+        }
+        const k = sigKind(outs[0]);
+        if (outs.length === 1) {
+            if (k === 'i64')
+                this.result64Call(call);
+            else
+                this.result(k, call);
+            return;
+        }
+        // Two i64 results (i64.add128 etc.): lo in return value, hi HI[0], then HI[1], HI[2].
+        const d = this.stack.length;
+        const l0 = this.slot('i64', d);
+        const h0 = this.hiSlot(d);
+        const l1 = this.slot('i64', d + 1);
+        const h1 = this.hiSlot(d + 1);
+        this.emit(`${l0} = ${call}; ${h0} = HI[0]; ${l1} = HI[1]; ${h1} = HI[2];`);
+        this.push('i64', l0, h0);
+        this.push('i64', l1, h1);
+    }
+    // Public accessors for the numeric emitter.
+    /** Pops an operand. */
+    popEntry() {
+        return this.pop();
+    }
+    /** Pushes a literal/atom operand. */
+    pushEntry(k, e, h = '') {
+        this.push(k, e, h);
+    }
+    /** Emits a computed non-i64 result. */
+    emitResult(k, expr) {
+        this.result(k, expr);
+    }
+    /** Emits a computed i64 result. */
+    emitResult64(lo, hi) {
+        this.result64(lo, hi);
+    }
+    /** Emits an i64 result from a helper call. */
+    emitResult64Call(call) {
+        this.result64Call(call);
+    }
+    /** Emits a statement. */
+    emitLine(line) {
+        this.emit(line);
+    }
+    /** The slot names of the next push (i64: lo, hi). */
+    nextSlot(k) {
+        const d = this.stack.length;
+        return [this.slot(k, d), k === 'i64' ? this.hiSlot(d) : ''];
+    }
+    /** Pushes the slot of the current height (after emitting into it). */
+    pushNextSlot(k) {
+        this.pushSlot(k);
+    }
+    /** Declares the multiply temporaries `m0`..`m<n-1>` in this function. */
+    useTemps(n) {
+        for (let i = 0; i < n; i++)
+            this.slotNames.add(`m${i}`);
+    }
+    /** A trap statement expression. */
+    trapExpr(code) {
+        return this.trapCode(code);
+    }
+    f32Literal(bits) {
+        const buf = new DataView(new ArrayBuffer(4));
+        buf.setUint32(0, bits, true);
+        const v = buf.getFloat32(0, true);
+        if (Number.isNaN(v))
+            return this.constant(`f32FromBits(${bits | 0})`);
+        return fmtNum(v);
+    }
+    f64Literal(lo, hi) {
+        const buf = new DataView(new ArrayBuffer(8));
+        buf.setUint32(0, lo, true);
+        buf.setUint32(4, hi, true);
+        const v = buf.getFloat64(0, true);
+        if (Number.isNaN(v))
+            return this.constant(`f64FromBits(${lo >>> 0}, ${hi >>> 0})`);
+        return fmtNum(v);
+    }
+    loopHeader() {
+        if (this.instrument && this.ctx.options.epoch)
+            this.emit(`if (EP[0] >= DL[0]) ${this.trapCode(TrapCode.Interrupt)};`);
+    }
+    /** Whether instrumentation (fuel, epoch, depth) applies: true for function bodies, not constant expressions. */
+    instrument = false;
+    fuelPending = 0;
+    /** Whether fuel is metered here (kept in the local `fu`, written back to `FUEL[0]` around calls). */
+    get fuelOn() {
+        return this.instrument && this.ctx.options.fuel === true;
+    }
+    /** Statement prefix that writes the local fuel back (before calls, returns and throws). */
+    get fuelSave() {
+        return this.fuelOn ? 'FUEL[0] = fu; ' : '';
+    }
+    get depthOn() {
+        return this.instrument && this.ctx.options.maxCallDepth !== undefined && this.ctx.options.maxCallDepth > 0;
+    }
+    /** Charges the fuel of the operators since the last charge point. */
+    flushFuel() {
+        if (this.fuelPending > 0) {
+            this.emit(`if ((fu -= ${this.fuelPending}) < 0) { FUEL[0] = fu; ${this.trapCode(TrapCode.OutOfFuel)}; }`);
+            this.fuelPending = 0;
+        }
+    }
+    /** Fuel accounting before operator `op` (called for reachable operators). */
+    fuelFor(op) {
+        if (!this.instrument || !this.ctx.options.fuel)
+            return;
+        if (FUEL_FREE.has(op)) {
+            if (FUEL_CONTROL.has(op))
+                this.flushFuel();
+            return;
+        }
+        this.fuelPending++;
+        if (FUEL_CONTROL.has(op))
+            this.flushFuel();
+    }
+    /** Instrumentation at function entry. */
+    entryChecks() {
+        const lines = [];
+        if (!this.instrument)
+            return lines;
+        if (this.fuelOn)
+            lines.push('let fu = FUEL[0];');
+        if (this.depthOn) {
+            lines.push(`const dd = DEPTH[0] + 1; if (dd > ${this.ctx.options.maxCallDepth}) ${this.trapCode(TrapCode.StackExhausted)}; DEPTH[0] = dd;`);
+        }
+        if (this.ctx.options.epoch)
+            lines.push(`if (EP[0] >= DL[0]) ${this.trapCode(TrapCode.Interrupt)};`);
+        return lines;
+    }
+    moveResults(f) {
+        const n = f.results.length;
+        const vals = this.topN(n);
+        for (let i = 0; i < n; i++) {
+            const v = vals[i];
+            const s = this.slot(v.k, f.height + i);
+            if (v.e !== s)
+                this.emit(`${s} = ${v.e};`);
+            if (v.k === 'i64') {
+                const hs = this.hiSlot(f.height + i);
+                if (v.h !== hs)
+                    this.emit(`${hs} = ${v.h};`);
+            }
+        }
+    }
+    resetTo(f, types) {
+        this.stack.length = f.height;
+        for (const t of types)
+            this.pushSlot(kindOf(t));
+    }
+    end() {
+        const f = this.frames.pop();
+        if (f.kind === 'func') {
+            if (!this.dead)
+                this.emit(this.returnCode(this.topN(f.results.length)));
+            this.dead = false;
+            return;
+        }
+        if (!this.dead)
+            this.moveResults(f);
+        if (f.flat !== undefined && f.flat >= 0) {
+            if (f.caseId > 0) {
+                this.emit(`case ${f.caseId}:`);
+            }
+            else {
+                this.indent--;
+                this.emit('} break; }');
+            }
+            this.resetTo(f, f.results);
+            this.dead = false;
+            return;
+        }
+        if (f.kind === 'loop') {
+            this.emit('break;');
+            this.indent--;
+            this.emit('}');
+        }
+        else if (f.kind === 'try_table') {
+            this.indent--;
+            this.emit(f.exVar);
+            this.indent--;
+            this.emit('}');
+        }
+        else if (f.kind === 'try' || f.kind === 'catch') {
+            closeLegacyTry(this, f);
+        }
+        else {
+            this.indent--;
+            this.emit('}');
+        }
+        this.resetTo(f, f.results);
+        this.dead = false;
+    }
+}
+/** Operators that cost no fuel (as in wasmtime). */
+const FUEL_FREE = new Set([Op.Nop, Op.Drop, Op.Block, Op.Loop, Op.Unreachable, Op.Return, Op.Else, Op.End]);
+/** Operators at which pending fuel is charged (control transfers and calls). */
+const FUEL_CONTROL = new Set([
+    Op.Block, Op.Loop, Op.If, Op.Else, Op.End, Op.Br, Op.BrIf, Op.BrTable, Op.Return, Op.Call, Op.CallIndirect,
+    Op.CallRef, Op.ReturnCall, Op.ReturnCallIndirect, Op.ReturnCallRef, Op.Throw, Op.ThrowRef, Op.Rethrow,
+    Op.TryTable, Op.Try, Op.Catch, Op.CatchAll, Op.Delegate, Op.Unreachable, Op.BrOnNull, Op.BrOnNonNull,
+    Op.BrOnCast, Op.BrOnCastFail,
+]);
+function sigKind(c) {
+    switch (c) {
+        case 'i':
+            return 'i32';
+        case 'I':
+            return 'i64';
+        case 'f':
+            return 'f32';
+        case 'F':
+            return 'f64';
+        case 'v':
+            return 'v128';
+        default:
+            return 'ref';
+    }
+}
+const SLOT_NAMES = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
+const INDENT = Array.from({ length: 9 }, (_, i) => ' '.repeat(i));
+//# sourceMappingURL=function.js.map

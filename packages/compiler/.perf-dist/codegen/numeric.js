@@ -1,0 +1,437 @@
+/**
+ * Inline code for the cheap numeric operators: all of i32, f32 (with `fround` after every
+ * arithmetic op) and f64 arithmetic, and the i64 pair operations that need no helper (add, sub,
+ * bitwise, shifts, comparisons, extensions, wrap). Everything else falls back to the support
+ * library (see `FunctionCompiler.genericHelper`).
+ * @module
+ */
+import { Op } from '@wasmtide/parser';
+import { TrapCode } from '../trap.js';
+const I32_BIN = {
+    [Op.I32Add]: (a, b) => `(${a} + ${b}) | 0`,
+    [Op.I32Sub]: (a, b) => `(${a} - ${b}) | 0`,
+    [Op.I32Mul]: (a, b) => `imul(${a}, ${b})`,
+    [Op.I32And]: (a, b) => `${a} & ${b}`,
+    [Op.I32Or]: (a, b) => `${a} | ${b}`,
+    [Op.I32Xor]: (a, b) => `${a} ^ ${b}`,
+    [Op.I32Shl]: (a, b) => `${a} << ${b}`,
+    [Op.I32ShrS]: (a, b) => `${a} >> ${b}`,
+    [Op.I32ShrU]: (a, b) => `(${a} >>> ${b}) | 0`,
+    [Op.I32Rotl]: (a, b) => `(${a} << ${b}) | (${a} >>> (32 - ${b}))`,
+    [Op.I32Rotr]: (a, b) => `(${a} >>> ${b}) | (${a} << (32 - ${b}))`,
+    [Op.I32Eq]: (a, b) => `${a} === ${b} ? 1 : 0`,
+    [Op.I32Ne]: (a, b) => `${a} !== ${b} ? 1 : 0`,
+    [Op.I32LtS]: (a, b) => `${a} < ${b} ? 1 : 0`,
+    [Op.I32LtU]: (a, b) => `(${a} >>> 0) < (${b} >>> 0) ? 1 : 0`,
+    [Op.I32GtS]: (a, b) => `${a} > ${b} ? 1 : 0`,
+    [Op.I32GtU]: (a, b) => `(${a} >>> 0) > (${b} >>> 0) ? 1 : 0`,
+    [Op.I32LeS]: (a, b) => `${a} <= ${b} ? 1 : 0`,
+    [Op.I32LeU]: (a, b) => `(${a} >>> 0) <= (${b} >>> 0) ? 1 : 0`,
+    [Op.I32GeS]: (a, b) => `${a} >= ${b} ? 1 : 0`,
+    [Op.I32GeU]: (a, b) => `(${a} >>> 0) >= (${b} >>> 0) ? 1 : 0`,
+};
+const FLOAT_BIN = {
+    [Op.F32Add]: [(a, b) => `fround(${a} + ${b})`, 'f32'],
+    [Op.F32Sub]: [(a, b) => `fround(${a} - ${b})`, 'f32'],
+    [Op.F32Mul]: [(a, b) => `fround(${a} * ${b})`, 'f32'],
+    [Op.F32Div]: [(a, b) => `fround(${a} / ${b})`, 'f32'],
+    [Op.F32Min]: [(a, b) => `min(${a}, ${b})`, 'f32'],
+    [Op.F32Max]: [(a, b) => `max(${a}, ${b})`, 'f32'],
+    [Op.F64Add]: [(a, b) => `${a} + ${b}`, 'f64'],
+    [Op.F64Sub]: [(a, b) => `${a} - ${b}`, 'f64'],
+    [Op.F64Mul]: [(a, b) => `${a} * ${b}`, 'f64'],
+    [Op.F64Div]: [(a, b) => `${a} / ${b}`, 'f64'],
+    [Op.F64Min]: [(a, b) => `min(${a}, ${b})`, 'f64'],
+    [Op.F64Max]: [(a, b) => `max(${a}, ${b})`, 'f64'],
+    [Op.F32Eq]: [(a, b) => `${a} === ${b} ? 1 : 0`, 'i32'],
+    [Op.F32Ne]: [(a, b) => `${a} !== ${b} ? 1 : 0`, 'i32'],
+    [Op.F32Lt]: [(a, b) => `${a} < ${b} ? 1 : 0`, 'i32'],
+    [Op.F32Gt]: [(a, b) => `${a} > ${b} ? 1 : 0`, 'i32'],
+    [Op.F32Le]: [(a, b) => `${a} <= ${b} ? 1 : 0`, 'i32'],
+    [Op.F32Ge]: [(a, b) => `${a} >= ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Eq]: [(a, b) => `${a} === ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Ne]: [(a, b) => `${a} !== ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Lt]: [(a, b) => `${a} < ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Gt]: [(a, b) => `${a} > ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Le]: [(a, b) => `${a} <= ${b} ? 1 : 0`, 'i32'],
+    [Op.F64Ge]: [(a, b) => `${a} >= ${b} ? 1 : 0`, 'i32'],
+};
+const UN = {
+    [Op.I32Eqz]: [(a) => `${a} === 0 ? 1 : 0`, 'i32'],
+    [Op.I32Clz]: [(a) => `clz32(${a})`, 'i32'],
+    [Op.I32Ctz]: [(a) => `${a} === 0 ? 32 : 31 - clz32(${a} & -${a})`, 'i32'],
+    [Op.I32Extend8S]: [(a) => `(${a} << 24) >> 24`, 'i32'],
+    [Op.I32Extend16S]: [(a) => `(${a} << 16) >> 16`, 'i32'],
+    [Op.F32Neg]: [(a) => `-${a}`, 'f32'],
+    [Op.F64Neg]: [(a) => `-${a}`, 'f64'],
+    [Op.F32Abs]: [(a) => `abs(${a})`, 'f32'],
+    [Op.F64Abs]: [(a) => `abs(${a})`, 'f64'],
+    [Op.F32Sqrt]: [(a) => `fround(sqrt(${a}))`, 'f32'],
+    [Op.F64Sqrt]: [(a) => `sqrt(${a})`, 'f64'],
+    [Op.F32Ceil]: [(a) => `ceil(${a})`, 'f32'],
+    [Op.F64Ceil]: [(a) => `ceil(${a})`, 'f64'],
+    [Op.F32Floor]: [(a) => `floor(${a})`, 'f32'],
+    [Op.F64Floor]: [(a) => `floor(${a})`, 'f64'],
+    [Op.F32Trunc]: [(a) => `trunc(${a})`, 'f32'],
+    [Op.F64Trunc]: [(a) => `trunc(${a})`, 'f64'],
+    [Op.F32ConvertI32S]: [(a) => `fround(${a})`, 'f32'],
+    [Op.F32ConvertI32U]: [(a) => `fround(${a} >>> 0)`, 'f32'],
+    [Op.F64ConvertI32S]: [(a) => `${a}`, 'f64'],
+    [Op.F64ConvertI32U]: [(a) => `${a} >>> 0`, 'f64'],
+    [Op.F32DemoteF64]: [(a) => `fround(${a})`, 'f32'],
+    [Op.F64PromoteF32]: [(a) => `${a}`, 'f64'],
+};
+/** Emits an inline numeric operator; returns false if `op` is not one of them. */
+export function emitNumeric(c, op) {
+    const bin = I32_BIN[op];
+    if (bin !== undefined) {
+        const b = c.popEntry();
+        const a = c.popEntry();
+        boolOrValue(c, 'i32', bin(a.e, b.e));
+        return true;
+    }
+    const fb = FLOAT_BIN[op];
+    if (fb !== undefined) {
+        const b = c.popEntry();
+        const a = c.popEntry();
+        boolOrValue(c, fb[1], fb[0](a.e, b.e));
+        return true;
+    }
+    const un = UN[op];
+    if (un !== undefined) {
+        const a = c.popEntry();
+        boolOrValue(c, un[1], un[0](a.e));
+        return true;
+    }
+    switch (op) {
+        case Op.I32DivS:
+        case Op.I32DivU:
+        case Op.I32RemS:
+        case Op.I32RemU: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            const zero = `if (${b.e} === 0) ${c.trapExpr(TrapCode.IntegerDivideByZero)};`;
+            if (op === Op.I32DivS) {
+                c.emitLine(`${zero} if (${a.e} === -2147483648 && ${b.e} === -1) ${c.trapExpr(TrapCode.IntegerOverflow)};`);
+                c.emitResult('i32', `(${a.e} / ${b.e}) | 0`);
+            }
+            else if (op === Op.I32DivU) {
+                c.emitLine(zero);
+                c.emitResult('i32', `((${a.e} >>> 0) / (${b.e} >>> 0)) | 0`);
+            }
+            else if (op === Op.I32RemS) {
+                c.emitLine(zero);
+                c.emitResult('i32', `(${a.e} % ${b.e}) | 0`);
+            }
+            else {
+                c.emitLine(zero);
+                c.emitResult('i32', `((${a.e} >>> 0) % (${b.e} >>> 0)) | 0`);
+            }
+            return true;
+        }
+        case Op.I32Popcnt: {
+            const a = c.popEntry();
+            c.emitResult('i32', `${c.helper('i32_popcnt')}(${a.e})`);
+            return true;
+        }
+        case Op.I32WrapI64: {
+            const a = c.popEntry();
+            c.emitResult('i32', a.e);
+            return true;
+        }
+        case Op.I64ExtendI32S: {
+            const a = c.popEntry();
+            c.emitResult64(a.e, `${a.e} >> 31`);
+            return true;
+        }
+        case Op.I64ExtendI32U: {
+            const a = c.popEntry();
+            c.emitResult64(a.e, '0');
+            return true;
+        }
+        case Op.I64Extend8S: {
+            const a = c.popEntry();
+            c.emitResult64(`(${a.e} << 24) >> 24`, `(${a.e} << 24) >> 31`);
+            return true;
+        }
+        case Op.I64Extend16S: {
+            const a = c.popEntry();
+            c.emitResult64(`(${a.e} << 16) >> 16`, `(${a.e} << 16) >> 31`);
+            return true;
+        }
+        case Op.I64Extend32S: {
+            const a = c.popEntry();
+            c.emitResult64(a.e, `${a.e} >> 31`);
+            return true;
+        }
+        case Op.I64Eqz: {
+            const a = c.popEntry();
+            boolOrValue(c, 'i32', `(${a.e} | ${a.h}) === 0 ? 1 : 0`);
+            return true;
+        }
+        case Op.I64Add: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            const [l, h] = c.nextSlot('i64');
+            c.emitLine(`t0 = (${a.e} + ${b.e}) | 0; ${h} = (${a.h} + ${b.h} + ((t0 >>> 0) < (${a.e} >>> 0) ? 1 : 0)) | 0; ${l} = t0;`);
+            c.pushNextSlot('i64');
+            return true;
+        }
+        case Op.I64Sub: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            const [l, h] = c.nextSlot('i64');
+            c.emitLine(`t0 = (${a.e} - ${b.e}) | 0; ${h} = (${a.h} - ${b.h} - ((${a.e} >>> 0) < (${b.e} >>> 0) ? 1 : 0)) | 0; ${l} = t0;`);
+            c.pushNextSlot('i64');
+            return true;
+        }
+        case Op.I64Mul: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            emitMul64(c, a, b);
+            return true;
+        }
+        case Op.I64Rotl:
+        case Op.I64Rotr: {
+            const b = c.popEntry();
+            if (!isIntLiteral(b.e)) {
+                c.pushEntry('i64', b.e, b.h);
+                return false;
+            }
+            const a = c.popEntry();
+            let n = intLiteral(b.e) & 63;
+            if (op === Op.I64Rotr)
+                n = (64 - n) & 63;
+            // Rotate left by n: swap halves for n >= 32, then rotate the pair by n & 31.
+            const lo = n >= 32 ? a.h : a.e;
+            const hi = n >= 32 ? a.e : a.h;
+            const k = n & 31;
+            if (k === 0)
+                c.emitResult64(lo, hi);
+            else
+                c.emitResult64(`(${lo} << ${k}) | (${hi} >>> ${32 - k})`, `(${hi} << ${k}) | (${lo} >>> ${32 - k})`);
+            return true;
+        }
+        case Op.I64Clz: {
+            const a = c.popEntry();
+            c.emitResult64(`${a.h} !== 0 ? clz32(${a.h}) : 32 + clz32(${a.e})`, '0');
+            return true;
+        }
+        case Op.I64Ctz: {
+            const a = c.popEntry();
+            c.emitResult64(`${a.e} !== 0 ? 31 - clz32(${a.e} & -${a.e}) : ${a.h} !== 0 ? 63 - clz32(${a.h} & -${a.h}) : 64`, '0');
+            return true;
+        }
+        case Op.I64And:
+        case Op.I64Or:
+        case Op.I64Xor: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            const o = op === Op.I64And ? '&' : op === Op.I64Or ? '|' : '^';
+            c.emitResult64(`${a.e} ${o} ${b.e}`, `${a.h} ${o} ${b.h}`);
+            return true;
+        }
+        case Op.I64Shl:
+        case Op.I64ShrS:
+        case Op.I64ShrU: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            const [l, h] = c.nextSlot('i64');
+            let code;
+            if (isIntLiteral(b.e)) {
+                // Constant count: resolve the case at compile time.
+                const n = intLiteral(b.e) & 63;
+                let lo;
+                let hi;
+                if (n === 0) {
+                    lo = a.e;
+                    hi = a.h;
+                }
+                else if (op === Op.I64Shl) {
+                    if (n < 32) {
+                        lo = `${a.e} << ${n}`;
+                        hi = `(${a.h} << ${n}) | (${a.e} >>> ${32 - n})`;
+                    }
+                    else {
+                        lo = '0';
+                        hi = `${a.e} << ${n - 32}`;
+                    }
+                }
+                else if (op === Op.I64ShrS) {
+                    if (n < 32) {
+                        lo = `(${a.e} >>> ${n}) | (${a.h} << ${32 - n})`;
+                        hi = `${a.h} >> ${n}`;
+                    }
+                    else {
+                        lo = `${a.h} >> ${n - 32}`;
+                        hi = `${a.h} >> 31`;
+                    }
+                }
+                else if (n < 32) {
+                    lo = `(${a.e} >>> ${n}) | (${a.h} << ${32 - n})`;
+                    hi = `(${a.h} >>> ${n}) | 0`;
+                }
+                else {
+                    lo = `(${a.h} >>> ${n - 32}) | 0`;
+                    hi = '0';
+                }
+                c.emitResult64(lo, hi);
+                return true;
+            }
+            if (op === Op.I64Shl) {
+                code =
+                    `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+                        `else if (t0 < 32) { t1 = ${a.e} << t0; t2 = (${a.h} << t0) | (${a.e} >>> (32 - t0)); } ` +
+                        `else { t1 = 0; t2 = ${a.e} << (t0 - 32); }`;
+            }
+            else if (op === Op.I64ShrS) {
+                code =
+                    `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+                        `else if (t0 < 32) { t1 = (${a.e} >>> t0) | (${a.h} << (32 - t0)); t2 = ${a.h} >> t0; } ` +
+                        `else { t1 = ${a.h} >> (t0 - 32); t2 = ${a.h} >> 31; }`;
+            }
+            else {
+                code =
+                    `t0 = ${b.e} & 63; if (t0 === 0) { t1 = ${a.e}; t2 = ${a.h}; } ` +
+                        `else if (t0 < 32) { t1 = (${a.e} >>> t0) | (${a.h} << (32 - t0)); t2 = (${a.h} >>> t0) | 0; } ` +
+                        `else { t1 = (${a.h} >>> (t0 - 32)) | 0; t2 = 0; }`;
+            }
+            c.emitLine(`${code} ${l} = t1; ${h} = t2;`);
+            c.pushNextSlot('i64');
+            return true;
+        }
+        case Op.I64Eq:
+        case Op.I64Ne:
+        case Op.I64LtS:
+        case Op.I64LtU:
+        case Op.I64GtS:
+        case Op.I64GtU:
+        case Op.I64LeS:
+        case Op.I64LeU:
+        case Op.I64GeS:
+        case Op.I64GeU: {
+            const b = c.popEntry();
+            const a = c.popEntry();
+            boolOrValue(c, 'i32', `${cmp64(op, a.e, a.h, b.e, b.h)} ? 1 : 0`);
+            return true;
+        }
+        case Op.F64ConvertI64S: {
+            const a = c.popEntry();
+            c.emitResult('f64', `${a.h} * 4294967296 + (${a.e} >>> 0)`);
+            return true;
+        }
+        case Op.F64ConvertI64U: {
+            const a = c.popEntry();
+            c.emitResult('f64', `(${a.h} >>> 0) * 4294967296 + (${a.e} >>> 0)`);
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Emits a result; a comparison (`X ? 1 : 0`) consumed at once by `br_if` or `if` stays a JS
+ * condition instead of being materialized as 0/1.
+ */
+function boolOrValue(c, k, expr) {
+    if (k === 'i32' && expr.endsWith(' ? 1 : 0')) {
+        const next = c.r.pos < c.r.end ? c.r.bytes[c.r.pos] : -1;
+        if (next === Op.BrIf || next === Op.If || next === Op.Select || next === Op.SelectT) {
+            c.pushEntry('i32', `(${expr.slice(0, -8)})`);
+            return;
+        }
+    }
+    c.emitResult(k, expr);
+}
+function cmp64(op, a, ah, b, bh) {
+    const ulo = (o) => `(${a} >>> 0) ${o} (${b} >>> 0)`;
+    switch (op) {
+        case Op.I64Eq:
+            return `(${a} === ${b} && ${ah} === ${bh})`;
+        case Op.I64Ne:
+            return `(${a} !== ${b} || ${ah} !== ${bh})`;
+        case Op.I64LtS:
+            return `(${ah} < ${bh} || (${ah} === ${bh} && ${ulo('<')}))`;
+        case Op.I64LtU:
+            return `((${ah} >>> 0) < (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('<')}))`;
+        case Op.I64GtS:
+            return `(${ah} > ${bh} || (${ah} === ${bh} && ${ulo('>')}))`;
+        case Op.I64GtU:
+            return `((${ah} >>> 0) > (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('>')}))`;
+        case Op.I64LeS:
+            return `(${ah} < ${bh} || (${ah} === ${bh} && ${ulo('<=')}))`;
+        case Op.I64LeU:
+            return `((${ah} >>> 0) < (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('<=')}))`;
+        case Op.I64GeS:
+            return `(${ah} > ${bh} || (${ah} === ${bh} && ${ulo('>=')}))`;
+        default:
+            return `((${ah} >>> 0) > (${bh} >>> 0) || (${ah} === ${bh} && ${ulo('>=')}))`;
+    }
+}
+/** Whether an operand atom is an integer literal (`5`, `(-3)`). */
+function isIntLiteral(e) {
+    return /^\(?-?\d+\)?$/.test(e);
+}
+/** The value of an integer literal atom. */
+function intLiteral(e) {
+    return Number(e.replace(/[()]/g, ''));
+}
+/**
+ * i64.mul inline: the low word is `imul(alo, blo)`; the high word adds the two cross products
+ * (mod 2^32) to the exact high half of the unsigned 32x32 product, computed from 16-bit limbs in
+ * doubles (every partial sum stays below 2^53). Limbs of a constant operand fold at compile time.
+ */
+function emitMul64(c, a, b) {
+    // Put a constant operand second.
+    if (isIntLiteral(a.e) && isIntLiteral(a.h) && !(isIntLiteral(b.e) && isIntLiteral(b.h))) {
+        const t = a;
+        a = b;
+        b = t;
+    }
+    const bConst = isIntLiteral(b.e) && isIntLiteral(b.h);
+    if (bConst && isIntLiteral(a.e) && isIntLiteral(a.h)) {
+        const v = BigInt.asUintN(64, toBig(a) * toBig(b));
+        c.emitResult64(fmtI32(Number(BigInt.asIntN(32, v))), fmtI32(Number(BigInt.asIntN(32, v >> 32n))));
+        return;
+    }
+    const cross = [];
+    const zero = (e) => isIntLiteral(e) && intLiteral(e) === 0;
+    if (!zero(b.h) && !zero(a.e))
+        cross.push(`imul(${a.e}, ${b.h})`);
+    if (!zero(a.h) && !zero(b.e))
+        cross.push(`imul(${a.h}, ${b.e})`);
+    let high;
+    if (bConst) {
+        const bl = intLiteral(b.e) >>> 0;
+        if (bl === 0)
+            high = '';
+        else if (bl < 0x200000) {
+            // (alo >>> 0) * bl < 2^53: one exact double product.
+            high = `((${a.e} >>> 0) * ${bl} / 4294967296)`;
+        }
+        else {
+            const b0 = bl & 0xffff;
+            const b1 = bl >>> 16;
+            c.useTemps(4);
+            c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = m0 * ${b1}; m3 = m1 * ${b0};`);
+            high = `m1 * ${b1} + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * ${b0}) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)`;
+        }
+    }
+    else {
+        c.useTemps(6);
+        c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; m2 = m0 * m5; m3 = m1 * m4;`);
+        high = 'm1 * m5 + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * m4) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)';
+    }
+    if (high.startsWith('((') && high.endsWith('/ 4294967296)'))
+        high = `(${high} | 0)`;
+    const terms = high === '' ? cross : [high, ...cross];
+    const hi = terms.length === 0 ? '0' : `(${terms.join(' + ')}) | 0`;
+    const lo = bConst && intLiteral(b.e) === 0 ? '0' : `imul(${a.e}, ${b.e})`;
+    c.emitResult64(lo, hi);
+}
+function toBig(e) {
+    return (BigInt(intLiteral(e.h)) << 32n) | BigInt(intLiteral(e.e) >>> 0);
+}
+function fmtI32(v) {
+    return v < 0 ? `(${v})` : String(v);
+}
+//# sourceMappingURL=numeric.js.map

@@ -1,0 +1,335 @@
+import { ABI_VERSION } from './abi.js';
+import { CompileError, kindOf } from './codegen/context.js';
+import { FunctionCompiler } from './codegen/function.js';
+import { growingFunctions } from './codegen/callgraph.js';
+import { encodeBase64 } from './rt.js';
+function isModule(x) {
+    return x.bytes instanceof Uint8Array;
+}
+/** Compiles a module to JavaScript source plus metadata. */
+export function compileModule(input, options = {}) {
+    const m = isModule(input) ? input : input.module;
+    const funcTypes = [];
+    const tables = [];
+    const memories = [];
+    const globals = [];
+    const tags = [];
+    const imports = [];
+    for (const im of m.imports) {
+        const d = im.desc;
+        switch (d.kind) {
+            case 'func':
+                funcTypes.push(d.type);
+                imports.push({ module: im.module, name: im.name, kind: 'func', typeIndex: d.type });
+                break;
+            case 'table':
+                tables.push(d.type);
+                imports.push({ module: im.module, name: im.name, kind: 'table', typeIndex: -1, table: d.type });
+                break;
+            case 'memory':
+                memories.push(d.type);
+                imports.push({ module: im.module, name: im.name, kind: 'memory', typeIndex: -1, memory: d.type });
+                break;
+            case 'global':
+                globals.push(d.type);
+                imports.push({ module: im.module, name: im.name, kind: 'global', typeIndex: -1, global: d.type });
+                break;
+            case 'tag':
+                tags.push(d.type.type);
+                imports.push({ module: im.module, name: im.name, kind: 'tag', typeIndex: d.type.type });
+                break;
+        }
+    }
+    const ic = {
+        func: funcTypes.length,
+        table: tables.length,
+        memory: memories.length,
+        global: globals.length,
+        tag: tags.length,
+    };
+    for (const t of m.funcs)
+        funcTypes.push(t);
+    for (const t of m.tables)
+        tables.push(t.type);
+    for (const t of m.memories)
+        memories.push(t);
+    for (const g of m.globals)
+        globals.push(g.type);
+    for (const t of m.tags)
+        tags.push(t.type);
+    const ctx = {
+        module: m,
+        funcTypes,
+        tables,
+        memories,
+        globals,
+        tags,
+        options,
+        helpers: new Set(),
+        constants: new Map(),
+        ...(memories.length > 0 ? { mayGrow: growingFunctions(m, ic.func) } : {}),
+    };
+    const moduleName = m.names?.module ?? null;
+    const sourceName = sanitize(options.name ?? moduleName ?? 'anon');
+    const lazy = options.lazy === true;
+    // Function bodies.
+    const funcSrc = [];
+    const funcParams = [];
+    const tailBodies = [];
+    for (let i = 0; i < m.codes.length; i++) {
+        const body = m.codes[i];
+        const fi = ic.func + i;
+        const ti = funcTypes[fi];
+        const st = m.types[ti];
+        if (st === undefined || st.comp.kind !== 'func')
+            throw new CompileError(`function ${fi}: type ${ti} is not a function type`);
+        const fc = new FunctionCompiler(ctx, st.comp, body.locals, body.code.start, body.code.end);
+        fc.selfIndex = fi;
+        fc.instrument = true;
+        fc.lazyRefs = lazy;
+        let src = fc.compile(`f${fi}`);
+        if (fc.containsTailCalls) {
+            // Trampoline: the body returns TAIL to ask for a tail call; the wrapper runs the chain.
+            src = src.replace(`function f${fi}(`, `function f${fi}$(`);
+            const ps = [];
+            st.comp.params.forEach((p, j) => {
+                ps.push(`l${j}`);
+                if (p === 'i64')
+                    ps.push(`l${j}h`);
+            });
+            const a = ps.join(', ');
+            src += `\nfunction f${fi}(${a}) {\n  const r = f${fi}$(${a});\n  return r === TAIL ? TRAMP() : r;\n}`;
+            if (!lazy)
+                tailBodies.push(`f${fi}.$tb = f${fi}$;`);
+        }
+        if (lazy && fc.containsTailCalls)
+            src += `\nf${fi}.$tb = f${fi}$;`;
+        const checks = fc.entryChecks();
+        if (checks.length > 0) {
+            const nl = src.indexOf('\n');
+            src = src.slice(0, nl + 1) + checks.map((c) => '  ' + c).join('\n') + '\n' + src.slice(nl + 1);
+        }
+        funcSrc.push(src);
+        const ps = [];
+        st.comp.params.forEach((p, j) => {
+            ps.push(`l${j}`);
+            if (p === 'i64')
+                ps.push(`l${j}h`);
+        });
+        funcParams.push(ps.join(', '));
+    }
+    // Constant expressions: compiled as small functions, called at instantiation.
+    let constCount = 0;
+    const constSrc = [];
+    const constExpr = (ce, type) => {
+        const name = `c${constCount++}`;
+        const ft = { kind: 'func', params: [], results: [type] };
+        const fc = new FunctionCompiler(ctx, ft, [], ce.start, ce.end + 1);
+        constSrc.push(fc.compile(name));
+        return name;
+    };
+    const L = [];
+    L.push('"use strict";');
+    const PRELUDE_FROM = L.length;
+    L.push('const S = E.S, HI = E.HI, RET = E.RET, trap = E.trap, Exn = E.Exn, Delegated = E.Delegated;');
+    L.push('const imul = E.Math.imul, clz32 = E.Math.clz32, fround = E.Math.fround, abs = E.Math.abs, sqrt = E.Math.sqrt;');
+    L.push('const ceil = E.Math.ceil, floor = E.Math.floor, trunc = E.Math.trunc, min = E.Math.min, max = E.Math.max;');
+    L.push('const memInit = E.memInit, memCopy = E.memCopy, memFill = E.memFill, tableInit = E.tableInit, tableCopy = E.tableCopy;');
+    L.push('const tableFill = E.tableFill, tableGrow = E.tableGrow, tableGet = E.tableGet, tableSet = E.tableSet;');
+    L.push('const TC = E.TC, TAIL = E.TAIL, TRAMP = E.TRAMP, DEPTH = E.DEPTH, PL = E.PL;');
+    L.push('const f32FromBits = E.f32FromBits, f64FromBits = E.f64FromBits, EMPTY8 = E.EMPTY8, EMPTYA = E.EMPTYA, V0 = E.V0;');
+    L.push('const GcStruct = E.GcStruct, GcArray = E.GcArray, arrayStore = E.arrayStore, arrayFromData = E.arrayFromData;');
+    L.push('const arrayFromElem = E.arrayFromElem, arrayInitData = E.arrayInitData, arrayInitElem = E.arrayInitElem;');
+    L.push('const arrayFill = E.arrayFill, arrayCopy = E.arrayCopy;');
+    L.push('const atomicLoad = E.atomicLoad, atomicStore = E.atomicStore, atomicRmw = E.atomicRmw, atomicCmpxchg = E.atomicCmpxchg;');
+    L.push('const atomicNotify = E.atomicNotify, atomicWait = E.atomicWait;');
+    L.push('const META = E.meta;');
+    const prelude = L.slice(PRELUDE_FROM).join('\n');
+    // Data segment bytes, decoded once per load.
+    for (let i = 0; i < m.datas.length; i++) {
+        const d = m.datas[i];
+        L.push(`const D${i} = E.b64(${JSON.stringify(encodeBase64(m.bytes.subarray(d.init.start, d.init.end)))});`);
+    }
+    L.push('return function instantiate(I) {');
+    L.push('const TY = I.typeIds, SUB = I.isSubtype, EP = I.epoch, DL = I.deadline, FUEL = I.fuel;');
+    // Helpers and constants are referenced from function bodies: hoisted after compilation below.
+    const HELPERS_AT = L.length;
+    L.push('');
+    for (let i = 0; i < ic.func; i++)
+        L.push(`const f${i} = I.funcs[${i}];`);
+    for (let i = 0; i < ic.table; i++)
+        L.push(`const T${i} = I.tables[${i}];`);
+    for (let i = 0; i < ic.memory; i++)
+        L.push(`const M${i} = I.memories[${i}];`);
+    for (let i = 0; i < ic.global; i++)
+        L.push(`const G${i} = I.globals[${i}];`);
+    for (let i = 0; i < ic.tag; i++)
+        L.push(`const X${i} = I.tags[${i}];`);
+    L.push('function CI(T, i, k) {', '  const el = T.elements;', `  if (i >= el.length) trap(${JSON.stringify('undefined element')});`, '  const f = el[i];', `  if (f === null) throw new E.Trap(${JSON.stringify('uninitialized element')}, ${JSON.stringify('uninitialized element ')} + i);`, '  const t = TY[k];', `  if (f.$t !== t && !SUB(f.$t, t)) trap(${JSON.stringify('indirect call type mismatch')});`, '  return f;', '}');
+    for (let i = 0; i < m.codes.length; i++)
+        L.push(`f${ic.func + i}.$t = TY[${funcTypes[ic.func + i]}];`);
+    for (const t of tailBodies)
+        L.push(t);
+    // Defined tags.
+    for (let i = 0; i < m.tags.length; i++) {
+        const ti = m.tags[i].type;
+        L.push(`const X${ic.tag + i} = new E.Tag(META.types[${ti}].comp, TY[${ti}]);`);
+    }
+    // Defined memories.
+    for (let i = 0; i < m.memories.length; i++) {
+        const mi = ic.memory + i;
+        L.push(`const M${mi} = I.newMemory ? I.newMemory(META.memories[${mi}]) : new E.Memory(META.memories[${mi}]);`);
+    }
+    // Defined globals (in order: an initializer may read earlier globals).
+    for (let i = 0; i < m.globals.length; i++) {
+        const g = m.globals[i];
+        const gi = ic.global + i;
+        const c = constExpr(g.init, g.type.type);
+        L.push(`const G${gi} = new E.Global(META.globals[${gi}]);`);
+        if (kindOf(g.type.type) === 'i64')
+            L.push(`G${gi}.v = ${c}(); G${gi}.h = HI[0];`);
+        else
+            L.push(`G${gi}.v = ${c}();`);
+    }
+    // Defined tables.
+    for (let i = 0; i < m.tables.length; i++) {
+        const t = m.tables[i];
+        const ti = ic.table + i;
+        const init = t.init === null ? 'null' : `${constExpr(t.init, t.type.element)}()`;
+        L.push(`const T${ti} = I.newTable ? I.newTable(META.tables[${ti}], ${init}) : new E.Table(META.tables[${ti}], ${init});`);
+    }
+    // Element segments: evaluated in order. Segment state lives in arrays (dropped = empty).
+    L.push('const EL = [], DS = [];');
+    for (let i = 0; i < m.elems.length; i++) {
+        const el = m.elems[i];
+        let items;
+        if (el.items.kind === 'funcs')
+            items = `[${el.items.funcs.map((f) => `f${f}`).join(', ')}]`;
+        else
+            items = `[${el.items.exprs.map((e) => `${constExpr(e, el.type)}()`).join(', ')}]`;
+        L.push(`EL[${i}] = ${items};`);
+    }
+    for (let i = 0; i < m.datas.length; i++)
+        L.push(`DS[${i}] = D${i};`);
+    // Lazy stubs' machinery goes here (before any segment can trap and leave funcrefs behind).
+    const LAZY_AT = L.length;
+    // Active segments, in module order: element segments, then data segments.
+    for (let i = 0; i < m.elems.length; i++) {
+        const el = m.elems[i];
+        if (el.mode === 'active') {
+            const off = constExpr(el.offset, tables[el.table]?.addr === 'i64' ? 'i64' : 'i32');
+            if (tables[el.table]?.addr === 'i64')
+                L.push(`{ const t = ${off}(); tableInit(T${el.table}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), EL[${i}], 0, EL[${i}].length); }`);
+            else
+                L.push(`tableInit(T${el.table}, ${off}() >>> 0, EL[${i}], 0, EL[${i}].length);`);
+            L.push(`EL[${i}] = EMPTYA;`);
+        }
+        else if (el.mode === 'declarative') {
+            L.push(`EL[${i}] = EMPTYA;`);
+        }
+    }
+    for (let i = 0; i < m.datas.length; i++) {
+        const d = m.datas[i];
+        if (d.mode !== 'active')
+            continue;
+        const is64 = memories[d.memory]?.addr === 'i64';
+        const off = constExpr(d.offset, is64 ? 'i64' : 'i32');
+        if (is64)
+            L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DS[${i}], 0, DS[${i}].length); }`);
+        else
+            L.push(`memInit(M${d.memory}, ${off}() >>> 0, DS[${i}], 0, DS[${i}].length);`);
+        L.push(`DS[${i}] = EMPTY8;`);
+    }
+    const list = (prefix, n) => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
+    let lazyFuncs;
+    const lazyL = [];
+    if (lazy) {
+        // Stubs keep each function's identity (funcrefs); the body is evaluated on first call.
+        const n = funcTypes.length;
+        for (let i = 0; i < m.codes.length; i++) {
+            const fi = ic.func + i;
+            lazyL.push(`function f${fi}(${funcParams[i]}) { return IMPL[${fi}](${funcParams[i]}); }`);
+        }
+        const scNames = new Set(['TY', 'SUB', 'EP', 'DL', 'FUEL', 'CI', 'DS', 'EL']);
+        for (let i = 0; i < n; i++)
+            scNames.add(`f${i}`);
+        for (let i = 0; i < tables.length; i++)
+            scNames.add(`T${i}`);
+        for (let i = 0; i < memories.length; i++)
+            scNames.add(`M${i}`);
+        for (let i = 0; i < globals.length; i++)
+            scNames.add(`G${i}`);
+        for (let i = 0; i < tags.length; i++)
+            scNames.add(`X${i}`);
+        for (const h of ctx.helpers)
+            scNames.add(`$${h}`);
+        for (const k of ctx.constants.values())
+            scNames.add(k);
+        lazyFuncs = funcSrc.map((src, i) => {
+            const fi = ic.func + i;
+            const used = new Set();
+            for (const tok of src.match(SC_TOKENS) ?? []) {
+                if (tok === `f${fi}` || used.has(tok))
+                    continue;
+                if (scNames.has(tok))
+                    used.add(tok);
+                else if (tok.startsWith('fr'))
+                    used.add(`${tok}: ${tok}`);
+            }
+            const binds = [...used].map((u) => (u.includes(':') ? `${u.split(':')[0]} = SC.f${u.slice(2, u.indexOf(':'))}` : `${u} = SC.${u}`));
+            const head = binds.length > 0 ? `const ${binds.join(', ')};\n` : '';
+            return `${head}${src}\nreturn f${fi};\n//# sourceURL=wasm-lazy-${sourceName}.js`;
+        });
+        lazyL.push(`const SC = { ${[...scNames].join(', ')} };`);
+        lazyL.push(`const IMPL = new Array(${n});`);
+        lazyL.push(`for (let i = ${ic.func}; i < ${n}; i++) IMPL[i] = (...a) => LAZY(i)(...a);`);
+        lazyL.push(`const FN = ${list('f', n)};`);
+        lazyL.push('function LAZY(i) {', '  const fn = E.lazyFactory(i)(E, SC);', '  IMPL[i] = fn;', '  if (fn.$tb !== undefined) FN[i].$tb = fn.$tb;', '  return fn;', '}');
+    }
+    L.splice(LAZY_AT, 0, ...lazyL);
+    const start = m.start === null ? '' : `try { f${m.start}(); } catch (e) { throw E.toTrap(e); }`;
+    L.push(`return { funcs: ${list('f', funcTypes.length)}, tables: ${list('T', tables.length)}, memories: ${list('M', memories.length)}, ` +
+        `globals: ${list('G', globals.length)}, tags: ${list('X', tags.length)}, start() { ${start} } };`);
+    L.push('');
+    if (!lazy)
+        for (const s of funcSrc)
+            L.push(s);
+    for (const s of constSrc)
+        L.push(s);
+    L.push('};');
+    L.push(`//# sourceURL=wasm-module-${sourceName}.js`);
+    const hoist = [];
+    for (const h of ctx.helpers)
+        hoist.push(`const $${h} = S.${h};`);
+    for (const [expr, k] of ctx.constants)
+        hoist.push(`const ${k} = ${expr};`);
+    L[HELPERS_AT] = hoist.join('\n');
+    const exports = m.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index }));
+    const funcNames = m.names === null ? [] : [...m.names.funcs.entries()];
+    return {
+        abiVersion: ABI_VERSION,
+        source: L.join('\n'),
+        types: m.types,
+        recGroups: m.recGroups,
+        funcTypes,
+        tables,
+        memories,
+        globals,
+        tags,
+        imports,
+        exports,
+        start: m.start,
+        moduleName,
+        funcNames,
+        sourceName,
+        options: { ...options },
+        ...(lazyFuncs !== undefined ? { lazyPrelude: prelude, lazyFuncs, lazyBase: ic.func } : {}),
+    };
+}
+/** Names a lazily evaluated body may take from the instance scope object. */
+const SC_TOKENS = /\b(?:fr?|[GMTXK])\d+\b|\$[A-Za-z0-9_]+|\b(?:TY|SUB|EP|DL|FUEL|CI|DS|EL)\b/g;
+function sanitize(s) {
+    const t = s.replace(/[^A-Za-z0-9_.-]/g, '_');
+    return t === '' ? 'anon' : t.slice(0, 64);
+}
+//# sourceMappingURL=compile.js.map

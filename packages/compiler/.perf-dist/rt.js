@@ -1,0 +1,432 @@
+/**
+ * Run-time helpers that generated code calls for the operators too big to inline: bulk memory and
+ * table operations, segment initialisation, and constant decoding. They are handed to the
+ * generated code by {@link loadCompiled} (never reached through globals).
+ * @module
+ */
+import { Trap, TrapCode } from './trap.js';
+const EMPTY_U8 = new Uint8Array(0);
+/** `memory.init`: copies `n` bytes of `seg` from `s` to `d` (all unsigned doubles). */
+export function memInit(m, d, seg, s, n) {
+    if (s + n > seg.length || d + n > m.buffer.byteLength)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    if (n === 0)
+        return;
+    m.u8.set(seg.subarray(s, s + n), d);
+}
+/** `memory.copy` (possibly between two memories). */
+export function memCopy(md, d, ms, s, n) {
+    if (s + n > ms.buffer.byteLength || d + n > md.buffer.byteLength)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    if (n === 0)
+        return;
+    if (md === ms)
+        md.u8.copyWithin(d, s, s + n);
+    else
+        md.u8.set(ms.u8.subarray(s, s + n), d);
+}
+/** `memory.fill`. */
+export function memFill(m, d, v, n) {
+    if (d + n > m.buffer.byteLength)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    if (n === 0)
+        return;
+    m.u8.fill(v & 255, d, d + n);
+}
+/** `table.init`: copies `n` references of `seg` from `s` to `d`. */
+export function tableInit(t, d, seg, s, n) {
+    const el = t.elements;
+    if (s + n > seg.length || d + n > el.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    for (let i = 0; i < n; i++)
+        el[d + i] = seg[s + i];
+}
+/** `table.copy` (possibly between two tables), overlap-safe. */
+export function tableCopy(td, d, ts, s, n) {
+    const de = td.elements;
+    const se = ts.elements;
+    if (s + n > se.length || d + n > de.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    if (n === 0)
+        return;
+    if (de === se && d > s) {
+        for (let i = n - 1; i >= 0; i--)
+            de[d + i] = se[s + i];
+    }
+    else {
+        for (let i = 0; i < n; i++)
+            de[d + i] = se[s + i];
+    }
+}
+/** `table.fill`. */
+export function tableFill(t, d, v, n) {
+    const el = t.elements;
+    if (d + n > el.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    for (let i = 0; i < n; i++)
+        el[d + i] = v;
+}
+/** `table.grow`: returns the old size or -1. */
+export function tableGrow(t, v, n) {
+    return t.grow(n, v);
+}
+/** `table.get` bounds-checked. */
+export function tableGet(t, i) {
+    const el = t.elements;
+    if (i >= el.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    return el[i];
+}
+/** `table.set` bounds-checked. */
+export function tableSet(t, i, v) {
+    const el = t.elements;
+    if (i >= el.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    el[i] = v;
+}
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++)
+    B64_INDEX[B64.charCodeAt(i)] = i;
+/** Encodes bytes as base64 (no padding). */
+export function encodeBase64(bytes) {
+    let out = '';
+    let i = 0;
+    for (; i + 3 <= bytes.length; i += 3) {
+        const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+        out += B64[v >> 18] + B64[(v >> 12) & 63] + B64[(v >> 6) & 63] + B64[v & 63];
+    }
+    const rest = bytes.length - i;
+    if (rest === 1) {
+        const v = bytes[i] << 16;
+        out += B64[v >> 18] + B64[(v >> 12) & 63];
+    }
+    else if (rest === 2) {
+        const v = (bytes[i] << 16) | (bytes[i + 1] << 8);
+        out += B64[v >> 18] + B64[(v >> 12) & 63] + B64[(v >> 6) & 63];
+    }
+    return out;
+}
+/** Decodes base64 without padding (as written by {@link encodeBase64}). */
+export function decodeBase64(s) {
+    if (s.length === 0)
+        return EMPTY_U8;
+    const n = Math.floor((s.length * 3) / 4);
+    const out = new Uint8Array(n);
+    let o = 0;
+    let acc = 0;
+    let bits = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = B64_INDEX[s.charCodeAt(i) & 127];
+        acc = (acc << 6) | c;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (acc >> bits) & 255;
+        }
+    }
+    return out;
+}
+/** The empty byte array (a dropped data segment). */
+export const EMPTY_BYTES = EMPTY_U8;
+/** Byte size of one element of each kind (data segments). */
+const ELEM_SIZE = { i8: 1, i16: 2, i32: 4, i64: 8, f32: 4, f64: 8, ref: 0, v128: 16 };
+/** Largest array the engine allocates (elements); larger requests trap. */
+const MAX_ARRAY = 2 ** 27;
+function checkLen(n) {
+    if (n > MAX_ARRAY)
+        throw new Trap('allocation failed: array too large');
+}
+/** New element storage of `n` elements, all `v` (`vh`: the hi half of an i64). */
+export function arrayStore(kind, n, v, vh) {
+    checkLen(n);
+    switch (kind) {
+        case 'i8': {
+            const a = new Uint8Array(n);
+            if (v !== 0)
+                a.fill(v);
+            return a;
+        }
+        case 'i16': {
+            const a = new Uint16Array(n);
+            if (v !== 0)
+                a.fill(v);
+            return a;
+        }
+        case 'i32': {
+            const a = new Int32Array(n);
+            if (v !== 0)
+                a.fill(v);
+            return a;
+        }
+        case 'i64': {
+            const a = new Int32Array(2 * n);
+            if (v !== 0 || vh !== 0) {
+                for (let i = 0; i < n; i++) {
+                    a[2 * i] = v;
+                    a[2 * i + 1] = vh;
+                }
+            }
+            return a;
+        }
+        case 'f32':
+        case 'f64': {
+            const a = new Float64Array(n);
+            if (v !== 0)
+                a.fill(v);
+            return a;
+        }
+        default:
+            return new Array(n).fill(v);
+    }
+}
+/** Reads `n` elements of `kind` from `bytes` at `s` into new storage (for `array.new_data`). */
+export function arrayFromData(kind, bytes, s, n, f32FromBits) {
+    const z = ELEM_SIZE[kind];
+    if (s + n * z > bytes.length)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    checkLen(n);
+    const a = arrayStore(kind, n, 0, 0);
+    copyData(kind, a, 0, bytes, s, n, f32FromBits);
+    return a;
+}
+function copyData(kind, a, d, bytes, s, n, f32FromBits) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const z = ELEM_SIZE[kind];
+    for (let i = 0; i < n; i++) {
+        const p = s + i * z;
+        switch (kind) {
+            case 'i8':
+                a[d + i] = bytes[p];
+                break;
+            case 'i16':
+                a[d + i] = dv.getUint16(p, true);
+                break;
+            case 'i32':
+                a[d + i] = dv.getInt32(p, true);
+                break;
+            case 'i64':
+                a[2 * (d + i)] = dv.getInt32(p, true);
+                a[2 * (d + i) + 1] = dv.getInt32(p + 4, true);
+                break;
+            case 'f32':
+                a[d + i] = f32FromBits(dv.getInt32(p, true));
+                break;
+            case 'f64':
+                a[d + i] = dv.getFloat64(p, true);
+                break;
+            default:
+                throw new Trap('unsupported array element type for data');
+        }
+    }
+}
+/** `array.init_data`. */
+export function arrayInitData(kind, arr, d, bytes, s, n, f32FromBits) {
+    if (d + n > arr.n)
+        throw new Trap(TrapCode.ArrayOutOfBounds);
+    if (s + n * ELEM_SIZE[kind] > bytes.length)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    copyData(kind, arr.a, d, bytes, s, n, f32FromBits);
+}
+/** `array.new_elem`: a copy of `seg[s, s+n)`. */
+export function arrayFromElem(seg, s, n) {
+    if (s + n > seg.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    return seg.slice(s, s + n);
+}
+/** `array.init_elem`. */
+export function arrayInitElem(arr, d, seg, s, n) {
+    if (d + n > arr.n)
+        throw new Trap(TrapCode.ArrayOutOfBounds);
+    if (s + n > seg.length)
+        throw new Trap(TrapCode.TableOutOfBounds);
+    for (let i = 0; i < n; i++)
+        arr.a[d + i] = seg[s + i];
+}
+/** `array.fill` (`scale` 2 for i64 storage, with `vh` the hi half). */
+export function arrayFill(arr, d, v, vh, n, scale) {
+    if (d + n > arr.n)
+        throw new Trap(TrapCode.ArrayOutOfBounds);
+    const a = arr.a;
+    if (scale === 2) {
+        for (let i = d; i < d + n; i++) {
+            a[2 * i] = v;
+            a[2 * i + 1] = vh;
+        }
+    }
+    else if (typeof a.fill === 'function') {
+        a.fill(v, d, d + n);
+    }
+}
+/** `array.copy` (overlap-safe; `scale` 2 for i64 storage). */
+export function arrayCopy(dst, d, src, s, n, scale) {
+    if (d + n > dst.n || s + n > src.n)
+        throw new Trap(TrapCode.ArrayOutOfBounds);
+    if (n === 0)
+        return;
+    const da = dst.a;
+    const sa = src.a;
+    if (da === sa && typeof da.copyWithin === 'function') {
+        da.copyWithin(d * scale, s * scale, (s + n) * scale);
+        return;
+    }
+    if (da === sa && d > s) {
+        for (let i = n * scale - 1; i >= 0; i--)
+            da[d * scale + i] = sa[s * scale + i];
+    }
+    else {
+        for (let i = 0; i < n * scale; i++)
+            da[d * scale + i] = sa[s * scale + i];
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Atomics (threads). Single-threaded semantics through the DataView; the checks are the spec's:
+// bounds first, then alignment (`unaligned atomic`).
+function atomicCheck(dv, ea, size) {
+    if (ea + size > dv.byteLength)
+        throw new Trap(TrapCode.MemoryOutOfBounds);
+    if (ea % size !== 0)
+        throw new Trap(TrapCode.UnalignedAtomic);
+}
+function readSized(dv, ea, size) {
+    switch (size) {
+        case 1:
+            return dv.getUint8(ea);
+        case 2:
+            return dv.getUint16(ea, true);
+        default:
+            return dv.getInt32(ea, true);
+    }
+}
+function writeSized(dv, ea, size, v) {
+    switch (size) {
+        case 1:
+            dv.setUint8(ea, v & 255);
+            return;
+        case 2:
+            dv.setUint16(ea, v & 65535, true);
+            return;
+        default:
+            dv.setInt32(ea, v, true);
+    }
+}
+/** An atomic load of `size` bytes, zero-extended; returns lo, hi in `hi[0]`. */
+export function atomicLoad(dv, ea, size, hi) {
+    atomicCheck(dv, ea, size);
+    if (size === 8) {
+        hi[0] = dv.getInt32(ea + 4, true);
+        return dv.getInt32(ea, true);
+    }
+    hi[0] = 0;
+    return readSized(dv, ea, size);
+}
+/** An atomic store of the low `size` bytes of (lo, hi). */
+export function atomicStore(dv, ea, size, lo, hi) {
+    atomicCheck(dv, ea, size);
+    if (size === 8) {
+        dv.setInt32(ea + 4, hi, true);
+        dv.setInt32(ea, lo, true);
+        return;
+    }
+    writeSized(dv, ea, size, lo);
+}
+function combine(op, a, b) {
+    switch (op) {
+        case 0:
+            return a + b;
+        case 1:
+            return a - b;
+        case 2:
+            return a & b;
+        case 3:
+            return a | b;
+        case 4:
+            return a ^ b;
+        default:
+            return b;
+    }
+}
+/**
+ * An atomic read-modify-write (`op`: 0 add, 1 sub, 2 and, 3 or, 4 xor, 5 xchg) of `size` bytes;
+ * returns the old value (zero-extended) as lo with hi in `hi[0]`.
+ */
+export function atomicRmw(dv, ea, size, op, lo, vhi, hi) {
+    atomicCheck(dv, ea, size);
+    if (size === 8) {
+        const oldLo = dv.getInt32(ea, true);
+        const oldHi = dv.getInt32(ea + 4, true);
+        const old = (BigInt(oldHi) << 32n) | BigInt(oldLo >>> 0);
+        const v = (BigInt(vhi) << 32n) | BigInt(lo >>> 0);
+        const n = BigInt.asUintN(64, combine(op, old, v));
+        dv.setInt32(ea, Number(n & 0xffffffffn) | 0, true);
+        dv.setInt32(ea + 4, Number(n >> 32n) | 0, true);
+        hi[0] = oldHi;
+        return oldLo;
+    }
+    const old = readSized(dv, ea, size);
+    let n;
+    switch (op) {
+        case 0:
+            n = (old + lo) | 0;
+            break;
+        case 1:
+            n = (old - lo) | 0;
+            break;
+        case 2:
+            n = old & lo;
+            break;
+        case 3:
+            n = old | lo;
+            break;
+        case 4:
+            n = old ^ lo;
+            break;
+        default:
+            n = lo;
+    }
+    writeSized(dv, ea, size, n);
+    hi[0] = 0;
+    return old;
+}
+/** An atomic compare-exchange of `size` bytes; returns the old value (lo, hi in `hi[0]`). */
+export function atomicCmpxchg(dv, ea, size, elo, ehi, rlo, rhi, hi) {
+    atomicCheck(dv, ea, size);
+    if (size === 8) {
+        const oldLo = dv.getInt32(ea, true);
+        const oldHi = dv.getInt32(ea + 4, true);
+        if (oldLo === elo && oldHi === ehi) {
+            dv.setInt32(ea, rlo, true);
+            dv.setInt32(ea + 4, rhi, true);
+        }
+        hi[0] = oldHi;
+        return oldLo;
+    }
+    const old = readSized(dv, ea, size);
+    const mask = size === 4 ? -1 : size === 2 ? 0xffff : 0xff;
+    if ((old & mask) === (elo & mask))
+        writeSized(dv, ea, size, rlo);
+    hi[0] = 0;
+    return old;
+}
+/** `memory.atomic.notify`: no other thread can wait here, so it wakes 0. */
+export function atomicNotify(dv, ea) {
+    atomicCheck(dv, ea, 4);
+    return 0;
+}
+/**
+ * `memory.atomic.wait32/64`: traps on an unshared memory; returns 1 ("not-equal") when the value
+ * differs, else 2 ("timed-out"): a single-threaded instance has no one to wake it.
+ */
+export function atomicWait(m, ea, size, elo, ehi) {
+    if (!m.shared)
+        throw new Trap('expected shared memory');
+    const dv = m.dv;
+    atomicCheck(dv, ea, size);
+    const lo = dv.getInt32(ea, true);
+    if (lo !== elo)
+        return 1;
+    if (size === 8 && dv.getInt32(ea + 4, true) !== ehi)
+        return 1;
+    return 2;
+}
+//# sourceMappingURL=rt.js.map

@@ -1,0 +1,592 @@
+/**
+ * The fast loop over a function body: the common WebAssembly 1.0 operators validated inline, with
+ * the operand stack, its height and the byte cursor in local variables, one `switch` on a small
+ * class number per byte, and no allocation or call per instruction.
+ *
+ * Every case first checks all it needs (immediates short and in range, operand types exactly the
+ * expected ones, room on the stacks) and only then commits. Anything else (an unusual encoding,
+ * a type that needs subtyping, unreachable code's bottom operands, an error, a proposal's
+ * operator) goes to the general path, {@link FastValidator.step}, for that one instruction, which
+ * re-reads it from its first byte. So results, facts and error wordings are those of the general
+ * path.
+ * @module
+ */
+import { OPS } from '@wasmtide/parser';
+import { K_FUNC, valSub } from './ctx.js';
+import { ALIGN, FEAT, MEM_STORE, MEM_TYPE, SIG_IN, SIG_OUT } from './optable.js';
+import { OpValidator } from './ops.js';
+import {
+  EMPTY, F_BLOCK, F_ELSE, F_IF, F_LOOP, FACT_CALL, FACT_CALL_INDIRECT, FACT_GLOBAL, FACT_MEMORY, FACT_TABLE,
+} from './state.js';
+import { F32, F64, H_FUNC, I32, I64, refCode } from './valtypes.js';
+
+/** Operator classes of the fast loop (0: general path). */
+const enum C {
+  Slow = 0,
+  Num1 = 1,
+  Num2 = 2,
+  Load = 3,
+  Store = 4,
+  LocalGet = 5,
+  LocalSet = 6,
+  LocalTee = 7,
+  GlobalGet = 8,
+  GlobalSet = 9,
+  I32Const = 10,
+  I64Const = 11,
+  F32Const = 12,
+  F64Const = 13,
+  Block = 14,
+  Loop = 15,
+  If = 16,
+  Else = 17,
+  End = 18,
+  Br = 19,
+  BrIf = 20,
+  Return = 21,
+  Call = 22,
+  CallIndirect = 23,
+  Drop = 24,
+  Select = 25,
+  Unreachable = 26,
+  Nop = 27,
+  MemorySize = 28,
+  MemoryGrow = 29,
+  BrTable = 30,
+}
+
+/** Class per one-byte opcode, before feature gating. */
+const CLASS = new Uint8Array(256);
+/** Fixed-signature operators: first and second parameter (0: none) and result code. */
+const NUM_A = new Uint8Array(256);
+const NUM_B = new Uint8Array(256);
+const NUM_R = new Uint8Array(256);
+
+for (const o of OPS) {
+  const b = o.code;
+  if (b >= 0x100 || o.imm !== 'none') continue;
+  const sin = SIG_IN[b];
+  const sout = SIG_OUT[b];
+  if (!sin || !sout || sout.length !== 1 || sin.length < 1 || sin.length > 2) continue;
+  CLASS[b] = sin.length === 1 ? C.Num1 : C.Num2;
+  NUM_A[b] = sin[0]!;
+  NUM_B[b] = sin.length === 2 ? sin[1]! : 0;
+  NUM_R[b] = sout[0]!;
+}
+for (let b = 0x28; b <= 0x3e; b++) {
+  if (MEM_TYPE[b] !== 0 && MEM_TYPE[b]! <= F64) CLASS[b] = MEM_STORE[b] ? C.Store : C.Load;
+}
+const FIXED: [number, C][] = [
+  [0x00, C.Unreachable], [0x01, C.Nop], [0x02, C.Block], [0x03, C.Loop], [0x04, C.If], [0x05, C.Else],
+  [0x0b, C.End], [0x0c, C.Br], [0x0d, C.BrIf], [0x0e, C.BrTable], [0x0f, C.Return], [0x10, C.Call],
+  [0x11, C.CallIndirect], [0x1a, C.Drop], [0x1b, C.Select], [0x20, C.LocalGet], [0x21, C.LocalSet],
+  [0x22, C.LocalTee], [0x23, C.GlobalGet], [0x24, C.GlobalSet], [0x3f, C.MemorySize], [0x40, C.MemoryGrow],
+  [0x41, C.I32Const], [0x42, C.I64Const], [0x43, C.F32Const], [0x44, C.F64Const],
+];
+for (const [b, c] of FIXED) CLASS[b] = c;
+
+/** Single-result block types for the one-byte number types (index: the type code). */
+const SINGLE: Int32Array[] = [EMPTY, Int32Array.of(I32), Int32Array.of(I64), Int32Array.of(F32), Int32Array.of(F64)];
+
+/** End of the last LEB128 read by {@link leb}. */
+let lebEnd = 0;
+
+/**
+ * An unsigned LEB128 of at most 4 bytes (below 2^28) at `q`, with {@link lebEnd} set past it; -1
+ * if it is longer or runs past `end` (the general path then reads it, with every check).
+ */
+function leb(bytes: Uint8Array, q: number, end: number): number {
+  if (q >= end) return -1;
+  const b0 = bytes[q]!;
+  if (b0 < 0x80) {
+    lebEnd = q + 1;
+    return b0;
+  }
+  if (q + 1 >= end) return -1;
+  const b1 = bytes[q + 1]!;
+  if (b1 < 0x80) {
+    lebEnd = q + 2;
+    return (b0 & 0x7f) | (b1 << 7);
+  }
+  if (q + 2 >= end) return -1;
+  const b2 = bytes[q + 2]!;
+  if (b2 < 0x80) {
+    lebEnd = q + 3;
+    return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
+  }
+  if (q + 3 >= end) return -1;
+  const b3 = bytes[q + 3]!;
+  if (b3 < 0x80) {
+    lebEnd = q + 4;
+    return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | ((b2 & 0x7f) << 14) | (b3 << 21);
+  }
+  return -1;
+}
+
+/**
+ * Skips a LEB128 that ends within its first `max` bytes (any value of that length is in range for
+ * the caller); returns the position after it, or -1.
+ */
+function skipLeb(bytes: Uint8Array, q: number, end: number, max: number): number {
+  const stop = q + max < end ? q + max : end;
+  for (; q < stop; q++) if (bytes[q]! < 0x80) return q + 1;
+  return -1;
+}
+
+/** Adds the fast loop to the operator validators; {@link step} is the general path. */
+export abstract class FastValidator extends OpValidator {
+  /** Class per one-byte opcode under this validator's features. */
+  private readonly fastClass: Uint8Array;
+  /** Per table: 1 if it holds function references (a `call_indirect` target). */
+  private tableFuncs: Uint8Array;
+
+  constructor(...args: ConstructorParameters<typeof OpValidator>) {
+    super(...args);
+    const cls = CLASS.slice();
+    for (let b = 0; b < 256; b++) {
+      const f = FEAT[b]!;
+      if (f === 255 || (f !== 0 && !this.enabled[f])) cls[b] = C.Slow;
+    }
+    this.fastClass = cls;
+    this.tableFuncs = new Uint8Array(0);
+  }
+
+  /** Validates the single instruction at `r.pos` (the general path). */
+  protected abstract step(): void;
+
+  /**
+   * Validates a function body from `r.pos` until the control stack empties (the final `end`),
+   * leaving `r.pos` after it. The frame of the function is already pushed.
+   */
+  protected runFast(end: number): void {
+    const ctx = this.ctx;
+    const r = this.r;
+    const bytes = r.bytes;
+    const cls = this.fastClass;
+    const nLocals = this.nLocals;
+    const locals = this.locals;
+    const localInit = this.localInit;
+    const nFuncs = ctx.nFuncs;
+    const funcType = ctx.funcType;
+    const fParams = ctx.params;
+    const fResults = ctx.results;
+    const nGlobals = ctx.nGlobals;
+    const globalType = ctx.globalType;
+    const globalMut = ctx.globalMut;
+    const mem0 = ctx.nMems > 0 ? ctx.memAddr[0]! : 0;
+    let tableFuncs = this.tableFuncs;
+    if (tableFuncs.length !== ctx.nTables) {
+      tableFuncs = new Uint8Array(ctx.nTables);
+      const funcref = refCode(H_FUNC, true);
+      for (let t = 0; t < ctx.nTables; t++) tableFuncs[t] = valSub(ctx, ctx.tableElem[t]!, funcref) ? 1 : 0;
+      this.tableFuncs = tableFuncs;
+    }
+
+    let p = r.pos;
+    let sp = this.sp;
+    let vals = this.vals;
+    let depth = this.depth;
+    let maxSp = this.maxSp;
+    let maxDepth = this.maxDepth;
+    let flags = this.flags;
+    let cKind = this.cKind;
+    let cHeight = this.cHeight;
+    let cUnr = this.cUnr;
+    let cInit = this.cInit;
+    let cIn = this.cIn;
+    let cOut = this.cOut;
+    let h = cHeight[depth - 1]!;
+
+    for (;;) {
+      const at = p;
+      if (p < end) {
+        const b = bytes[p]!;
+        const q = p + 1;
+        switch (cls[b]) {
+          case C.LocalGet: {
+            const i = leb(bytes, q, end);
+            if (i >= 0 && i < nLocals && localInit[i] === 1 && sp < vals.length) {
+              vals[sp++] = locals[i]!;
+              if (sp > maxSp) maxSp = sp;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.LocalSet: {
+            const i = leb(bytes, q, end);
+            if (i >= 0 && i < nLocals && localInit[i] === 1 && sp > h && vals[sp - 1] === locals[i]) {
+              sp--;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.LocalTee: {
+            const i = leb(bytes, q, end);
+            if (i >= 0 && i < nLocals && localInit[i] === 1 && sp > h && vals[sp - 1] === locals[i]) {
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.Num2: {
+            if (sp - 2 >= h && vals[sp - 1] === NUM_B[b] && vals[sp - 2] === NUM_A[b]) {
+              sp--;
+              vals[sp - 1] = NUM_R[b]!;
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case C.Num1: {
+            if (sp > h && vals[sp - 1] === NUM_A[b]) {
+              vals[sp - 1] = NUM_R[b]!;
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case C.I32Const: {
+            const e = skipLeb(bytes, q, end, 4);
+            if (e >= 0 && sp < vals.length) {
+              vals[sp++] = I32;
+              if (sp > maxSp) maxSp = sp;
+              p = e;
+              continue;
+            }
+            break;
+          }
+          case C.Load:
+          case C.Store: {
+            // memarg: alignment flags (no memory index), offset below 2^28; memory 0
+            if (q >= end || mem0 === 0) break;
+            const align = bytes[q]!;
+            if (align > ALIGN[b]!) break;
+            const off = leb(bytes, q + 1, end);
+            if (off < 0) break;
+            const t = MEM_TYPE[b]!;
+            if (b >= 0x36) {
+              if (sp - 2 >= h && vals[sp - 1] === t && vals[sp - 2] === mem0) {
+                sp -= 2;
+                flags |= FACT_MEMORY;
+                p = lebEnd;
+                continue;
+              }
+            } else if (sp > h && vals[sp - 1] === mem0) {
+              vals[sp - 1] = t;
+              flags |= FACT_MEMORY;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.Call: {
+            const f = leb(bytes, q, end);
+            if (f < 0 || f >= nFuncs) break;
+            const t = funcType[f]!;
+            if (popsExact(vals, sp, h, fParams[t]!)) {
+              const res = fResults[t]!;
+              const n = fParams[t]!.length;
+              if (sp - n + res.length > vals.length) break;
+              sp -= n;
+              for (let k = 0; k < res.length; k++) vals[sp++] = res[k]!;
+              if (sp > maxSp) maxSp = sp;
+              flags |= FACT_CALL;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.CallIndirect: {
+            const ti = leb(bytes, q, end);
+            if (ti < 0 || ti >= ctx.nTypes || ctx.kind[ti] !== K_FUNC) break;
+            const tab = leb(bytes, lebEnd, end);
+            if (tab < 0 || tab >= tableFuncs.length || tableFuncs[tab] === 0) break;
+            if (sp - 1 < h || vals[sp - 1] !== ctx.tableAddr[tab]) break;
+            const params = fParams[ti]!;
+            if (popsExact(vals, sp - 1, h, params)) {
+              const res = fResults[ti]!;
+              const n = params.length + 1;
+              if (sp - n + res.length > vals.length) break;
+              sp -= n;
+              for (let k = 0; k < res.length; k++) vals[sp++] = res[k]!;
+              if (sp > maxSp) maxSp = sp;
+              flags |= FACT_TABLE | FACT_CALL_INDIRECT;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.GlobalGet: {
+            const g = leb(bytes, q, end);
+            if (g >= 0 && g < nGlobals && sp < vals.length) {
+              vals[sp++] = globalType[g]!;
+              if (sp > maxSp) maxSp = sp;
+              flags |= FACT_GLOBAL;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.GlobalSet: {
+            const g = leb(bytes, q, end);
+            if (g >= 0 && g < nGlobals && globalMut[g] === 1 && sp > h && vals[sp - 1] === globalType[g]) {
+              sp--;
+              flags |= FACT_GLOBAL;
+              p = lebEnd;
+              continue;
+            }
+            break;
+          }
+          case C.Block:
+          case C.Loop:
+          case C.If: {
+            if (q >= end || depth === cKind.length) break;
+            const bt = bytes[q]!;
+            let outs: Int32Array;
+            if (bt === 0x40) outs = EMPTY;
+            else if (bt >= 0x7c && bt <= 0x7f) outs = SINGLE[0x80 - bt]!;
+            else break;
+            let kind = F_BLOCK;
+            if (b === 0x04) {
+              if (sp <= h || vals[sp - 1] !== I32) break;
+              sp--;
+              kind = F_IF;
+            } else if (b === 0x03) {
+              kind = F_LOOP;
+            }
+            cKind[depth] = kind;
+            cHeight[depth] = sp;
+            cUnr[depth] = 0;
+            cInit[depth] = this.initSp;
+            cIn[depth] = EMPTY;
+            cOut[depth] = outs;
+            h = sp;
+            depth++;
+            if (depth > maxDepth) maxDepth = depth;
+            p = q + 1;
+            continue;
+          }
+          case C.End: {
+            const d = depth - 1;
+            const outs = cOut[d]!;
+            const n = outs.length;
+            if (sp !== h + n || cInit[d] !== this.initSp) break;
+            let ok = true;
+            for (let k = 0; k < n; k++) {
+              if (vals[h + k] !== outs[k]) {
+                ok = false;
+                break;
+              }
+            }
+            if (!ok) break;
+            if (cKind[d] === F_IF) {
+              // the implicit else passes the parameters through: they must be the results
+              const ins = cIn[d]!;
+              if (ins.length !== n) break;
+              for (let k = 0; k < n; k++) {
+                if (ins[k] !== outs[k]) {
+                  ok = false;
+                  break;
+                }
+              }
+              if (!ok) break;
+            }
+            depth = d;
+            p = q;
+            if (d === 0) {
+              sp = h;
+              break;
+            }
+            // the results stay where they are: the frame's height plus its results
+            h = cHeight[d - 1]!;
+            continue;
+          }
+          case C.Else: {
+            const d = depth - 1;
+            if (cKind[d] !== F_IF) break;
+            const outs = cOut[d]!;
+            const ins = cIn[d]!;
+            const n = outs.length;
+            if (sp !== h + n || cInit[d] !== this.initSp || h + ins.length > vals.length) break;
+            let ok = true;
+            for (let k = 0; k < n; k++) {
+              if (vals[h + k] !== outs[k]) {
+                ok = false;
+                break;
+              }
+            }
+            if (!ok) break;
+            cKind[d] = F_ELSE;
+            cUnr[d] = 0;
+            sp = h;
+            for (let k = 0; k < ins.length; k++) vals[sp++] = ins[k]!;
+            if (sp > maxSp) maxSp = sp;
+            p = q;
+            continue;
+          }
+          case C.Br:
+          case C.BrIf: {
+            const l = leb(bytes, q, end);
+            if (l < 0 || l >= depth) break;
+            const li = depth - 1 - l;
+            const lt = cKind[li] === F_LOOP ? cIn[li]! : cOut[li]!;
+            if (b === 0x0d) {
+              if (sp <= h || vals[sp - 1] !== I32 || !popsExact(vals, sp - 1, h, lt)) break;
+              sp--;
+            } else {
+              if (!popsExact(vals, sp, h, lt)) break;
+              sp = h;
+              cUnr[depth - 1] = 1;
+            }
+            p = lebEnd;
+            continue;
+          }
+          case C.BrTable: {
+            // label count, labels, default: all one-byte, all with the default's types
+            if (q >= end) break;
+            const n = bytes[q]!;
+            if (n >= 0x80 || q + n + 1 >= end || sp <= h || vals[sp - 1] !== I32) break;
+            let ok = true;
+            let lt0: Int32Array = EMPTY;
+            for (let k = 0; k <= n; k++) {
+              const l = bytes[q + 1 + k]!;
+              if (l >= 0x80 || l >= depth) {
+                ok = false;
+                break;
+              }
+              const li = depth - 1 - l;
+              const lt = cKind[li] === F_LOOP ? cIn[li]! : cOut[li]!;
+              if (k === 0) lt0 = lt;
+              else if (lt !== lt0 && !sameTypes(lt, lt0)) {
+                ok = false;
+                break;
+              }
+            }
+            if (!ok || !popsExact(vals, sp - 1, h, lt0)) break;
+            sp = h;
+            cUnr[depth - 1] = 1;
+            p = q + n + 2;
+            continue;
+          }
+          case C.Return: {
+            if (!popsExact(vals, sp, h, cOut[0]!)) break;
+            sp = h;
+            cUnr[depth - 1] = 1;
+            p = q;
+            continue;
+          }
+          case C.Drop: {
+            if (sp > h && vals[sp - 1] !== 0) {
+              sp--;
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case C.Select: {
+            if (sp - 3 >= h && vals[sp - 1] === I32) {
+              const t = vals[sp - 2]!;
+              if (t !== 0 && t < 8 && vals[sp - 3] === t) {
+                sp -= 2;
+                p = q;
+                continue;
+              }
+            }
+            break;
+          }
+          case C.I64Const: {
+            const e = skipLeb(bytes, q, end, 9);
+            if (e >= 0 && sp < vals.length) {
+              vals[sp++] = I64;
+              if (sp > maxSp) maxSp = sp;
+              p = e;
+              continue;
+            }
+            break;
+          }
+          case C.F32Const:
+          case C.F64Const: {
+            const e = q + (b === 0x43 ? 4 : 8);
+            if (e <= end && sp < vals.length) {
+              vals[sp++] = b === 0x43 ? F32 : F64;
+              if (sp > maxSp) maxSp = sp;
+              p = e;
+              continue;
+            }
+            break;
+          }
+          case C.Unreachable:
+            sp = h;
+            cUnr[depth - 1] = 1;
+            p = q;
+            continue;
+          case C.Nop:
+            p = q;
+            continue;
+          case C.MemorySize:
+          case C.MemoryGrow: {
+            if (q >= end || bytes[q] !== 0 || mem0 === 0) break;
+            if (b === 0x3f) {
+              if (sp >= vals.length) break;
+              vals[sp++] = mem0;
+              if (sp > maxSp) maxSp = sp;
+            } else if (sp <= h || vals[sp - 1] !== mem0) {
+              break;
+            }
+            flags |= FACT_MEMORY;
+            p = q + 1;
+            continue;
+          }
+        }
+        if (depth === 0) break;
+      }
+      // the general path, for this one instruction
+      r.pos = at;
+      this.sp = sp;
+      this.depth = depth;
+      this.maxSp = maxSp;
+      this.maxDepth = maxDepth;
+      this.flags = flags;
+      this.step();
+      p = r.pos;
+      sp = this.sp;
+      depth = this.depth;
+      maxSp = this.maxSp;
+      maxDepth = this.maxDepth;
+      flags = this.flags;
+      if (depth === 0) break;
+      vals = this.vals;
+      cKind = this.cKind;
+      cHeight = this.cHeight;
+      cUnr = this.cUnr;
+      cInit = this.cInit;
+      cIn = this.cIn;
+      cOut = this.cOut;
+      h = cHeight[depth - 1]!;
+    }
+    r.pos = p;
+    this.sp = sp;
+    this.depth = depth;
+    this.maxSp = maxSp;
+    this.maxDepth = maxDepth;
+    this.flags = flags;
+  }
+}
+
+/** True if the values below `sp` (above height `h`) are exactly `ts`. */
+function popsExact(vals: Int32Array, sp: number, h: number, ts: Int32Array): boolean {
+  const n = ts.length;
+  if (sp - n < h) return false;
+  const base = sp - n;
+  for (let k = 0; k < n; k++) if (vals[base + k] !== ts[k]) return false;
+  return true;
+}
+
+/** True if two type lists are equal. */
+function sameTypes(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
