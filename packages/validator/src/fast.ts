@@ -92,45 +92,76 @@ const SINGLE: Int32Array[] = [EMPTY, Int32Array.of(I32), Int32Array.of(I64), Int
 let lebEnd = 0;
 
 /**
- * An unsigned LEB128 of at most 4 bytes (below 2^28) at `q`, with {@link lebEnd} set past it; -1
- * if it is longer or runs past `end` (the general path then reads it, with every check).
+ * An unsigned 32-bit LEB128 at `q`, with {@link lebEnd} set past it; -1 if it runs past `end`, is
+ * longer than 5 bytes or is out of range (the general path then reads it, with every check). Padded
+ * 5-byte encodings, as linkers leave them for relocations, take this path too.
  */
 function leb(bytes: Uint8Array, q: number, end: number): number {
-  if (q >= end) return -1;
-  const b0 = bytes[q]!;
-  if (b0 < 0x80) {
-    lebEnd = q + 1;
-    return b0;
+  if (q + 5 <= end) {
+    const b0 = bytes[q]!;
+    if (b0 < 0x80) {
+      lebEnd = q + 1;
+      return b0;
+    }
+    const b1 = bytes[q + 1]!;
+    if (b1 < 0x80) {
+      lebEnd = q + 2;
+      return (b0 & 0x7f) | (b1 << 7);
+    }
+    const b2 = bytes[q + 2]!;
+    if (b2 < 0x80) {
+      lebEnd = q + 3;
+      return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
+    }
+    const b3 = bytes[q + 3]!;
+    const lo = (b0 & 0x7f) | ((b1 & 0x7f) << 7) | ((b2 & 0x7f) << 14) | ((b3 & 0x7f) << 21);
+    if (b3 < 0x80) {
+      lebEnd = q + 4;
+      return lo;
+    }
+    const b4 = bytes[q + 4]!;
+    if (b4 < 0x10) {
+      lebEnd = q + 5;
+      return lo + b4 * 0x10000000;
+    }
+    return -1;
   }
-  if (q + 1 >= end) return -1;
-  const b1 = bytes[q + 1]!;
-  if (b1 < 0x80) {
-    lebEnd = q + 2;
-    return (b0 & 0x7f) | (b1 << 7);
-  }
-  if (q + 2 >= end) return -1;
-  const b2 = bytes[q + 2]!;
-  if (b2 < 0x80) {
-    lebEnd = q + 3;
-    return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
-  }
-  if (q + 3 >= end) return -1;
-  const b3 = bytes[q + 3]!;
-  if (b3 < 0x80) {
-    lebEnd = q + 4;
-    return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | ((b2 & 0x7f) << 14) | (b3 << 21);
+  // near the end of the body: byte by byte
+  let x = 0;
+  let mul = 1;
+  for (let k = 0; k < 5 && q + k < end; k++) {
+    const b = bytes[q + k]!;
+    if (k === 4 && b >= 0x10) return -1;
+    x += (b & 0x7f) * mul;
+    if (b < 0x80) {
+      lebEnd = q + k + 1;
+      return x;
+    }
+    mul *= 128;
   }
   return -1;
 }
 
 /**
- * Skips a LEB128 that ends within its first `max` bytes (any value of that length is in range for
- * the caller); returns the position after it, or -1.
+ * Skips a LEB128 that ends within its first `max` bytes, where any value of that length is in
+ * range (so not the last byte of a full-width encoding); returns the position after it, or -1.
  */
 function skipLeb(bytes: Uint8Array, q: number, end: number, max: number): number {
   const stop = q + max < end ? q + max : end;
   for (; q < stop; q++) if (bytes[q]! < 0x80) return q + 1;
   return -1;
+}
+
+/**
+ * Skips a signed 32-bit LEB128 (an `i32.const`), including the padded 5-byte form whose last byte
+ * only repeats the sign; returns the position after it, or -1.
+ */
+function skipS32(bytes: Uint8Array, q: number, end: number): number {
+  const e = skipLeb(bytes, q, end, 4);
+  if (e >= 0 || q + 4 >= end) return e;
+  const b4 = bytes[q + 4]!;
+  const high = b4 & 0xf8;
+  return high === 0 || high === 0x78 ? q + 5 : -1;
 }
 
 /** Adds the fast loop to the operator validators; {@link step} is the general path. */
@@ -248,7 +279,7 @@ export abstract class FastValidator extends OpValidator {
             break;
           }
           case C.I32Const: {
-            const e = skipLeb(bytes, q, end, 4);
+            const e = skipS32(bytes, q, end);
             if (e >= 0 && sp < vals.length) {
               vals[sp++] = I32;
               if (sp > maxSp) maxSp = sp;

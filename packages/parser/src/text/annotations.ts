@@ -82,16 +82,7 @@ export function extractAnnotations(t: Tokens): ModuleAnnotations {
   while (i < t.count) {
     const k = t.kind[i];
     if (k === Tok.Annot) {
-      // find the matching `)`
-      let depth = 1;
-      let j = i + 1;
-      while (j < t.count && depth > 0) {
-        const kj = t.kind[j];
-        if (kj === Tok.LParen || kj === Tok.Annot) depth++;
-        else if (kj === Tok.RParen) depth--;
-        j++;
-      }
-      const close = j - 1;
+      const close = skipForm(t, i) - 1; // the matching `)`
       const id = annotationId(t, i);
       const parent = stack.length ? stack[stack.length - 1] : undefined;
       if (id === 'custom') {
@@ -118,6 +109,7 @@ export function extractAnnotations(t: Tokens): ModuleAnnotations {
       } else if (id === 'metadata.code.branch_hint') {
         if (!stack.some((f) => f.kw === 'func')) throw t.error(i, '@metadata.code.branch_hint annotation: not in a function');
         if (lastHintAt === out) throw t.error(i, '@metadata.code.branch_hint annotation: duplicate annotation');
+        if (!hintTargetFollows(t, close + 1)) throw t.error(i, '@metadata.code.branch_hint annotation: invalid target');
         lastHintAt = out;
       }
       i = close + 1;
@@ -145,6 +137,31 @@ export function extractAnnotations(t: Tokens): ModuleAnnotations {
   }
   t.count = out;
   return result;
+}
+
+/** The index just past the annotation or parenthesised form opening at `i`. */
+function skipForm(t: Tokens, i: number): number {
+  let depth = 1;
+  let j = i + 1;
+  while (j < t.count && depth > 0) {
+    const k = t.kind[j];
+    if (k === Tok.LParen || k === Tok.Annot) depth++;
+    else if (k === Tok.RParen) depth--;
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Whether the instruction after a branch hint (at token `i`, other annotations skipped) is one a
+ * hint may annotate: `if` or `br_if`, plain or folded.
+ */
+function hintTargetFollows(t: Tokens, i: number): boolean {
+  while (i < t.count && t.kind[i] === Tok.Annot) i = skipForm(t, i);
+  if (i < t.count && t.kind[i] === Tok.LParen) i++;
+  if (i >= t.count || t.kind[i] !== Tok.Keyword) return false;
+  const kw = t.text(i);
+  return kw === 'if' || kw === 'br_if';
 }
 
 function annotationId(t: Tokens, i: number): string {

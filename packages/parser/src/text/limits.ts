@@ -34,14 +34,18 @@ function limits(c: Cursor, bits: 32 | 64): [bigint, bigint | null] {
   return [min, max];
 }
 
-/** Parses `addrtype? limits reftype` and writes a table type; returns whether it is 64-bit. */
-export function tableType(c: Cursor, r: TypeResolver, w: Writer): boolean {
+/**
+ * Parses `addrtype? limits reftype` and writes a table type; returns whether it is 64-bit.
+ * `i32Bits` bounds the limits of a 32-bit table: 64 in WebAssembly 3.0 (out-of-range sizes are
+ * then invalid, not malformed), 32 without memory64.
+ */
+export function tableType(c: Cursor, r: TypeResolver, w: Writer, i32Bits: 32 | 64 = 64): boolean {
   let is64 = false;
   if (c.isKw('i64')) {
     is64 = true;
     c.pos++;
   } else if (c.isKw('i32')) c.pos++;
-  const [min, max] = limits(c, 64);
+  const [min, max] = limits(c, is64 ? 64 : i32Bits);
   const rt = parseRefType(c, r);
   for (const b of encodeRefType(rt)) w.u8(b);
   w.u8((max !== null ? 1 : 0) | (is64 ? 4 : 0));
@@ -50,14 +54,17 @@ export function tableType(c: Cursor, r: TypeResolver, w: Writer): boolean {
   return is64;
 }
 
-/** Parses `addrtype? limits shared? (pagesize n)?` and writes a memory type; returns whether it is 64-bit. */
-export function memoryType(c: Cursor, w: Writer): boolean {
+/**
+ * Parses `addrtype? limits shared? (pagesize n)?` and writes a memory type; returns whether it is
+ * 64-bit. `i32Bits` bounds the limits of a 32-bit memory (see {@link tableType}).
+ */
+export function memoryType(c: Cursor, w: Writer, i32Bits: 32 | 64 = 64): boolean {
   let is64 = false;
   if (c.isKw('i64')) {
     is64 = true;
     c.pos++;
   } else if (c.isKw('i32')) c.pos++;
-  const [min, max] = limits(c, 64);
+  const [min, max] = limits(c, is64 ? 64 : i32Bits);
   let shared = false;
   if (c.isKw('shared')) {
     shared = true;

@@ -87,6 +87,8 @@ export class ModuleBuilder implements TypeResolver {
   constructor(
     readonly c: Cursor,
     private readonly annotations: ModuleAnnotations = { moduleName: null, fieldNames: new Map(), customs: [] },
+    /** Bound on the limits of 32-bit tables and memories (32 without memory64). */
+    private readonly i32LimitBits: 32 | 64 = 64,
   ) {
     this.typeDefs = new TypeDefs(c, this);
   }
@@ -385,13 +387,13 @@ export class ModuleBuilder implements TypeResolver {
       case 'table': {
         this.tableCounter++;
         w.u8(1);
-        tableType(c, this, w);
+        tableType(c, this, w, this.i32LimitBits);
         return;
       }
       case 'memory': {
         this.memCounter++;
         w.u8(2);
-        memoryType(c, w);
+        memoryType(c, w, this.i32LimitBits);
         return;
       }
       case 'global': {
@@ -502,7 +504,7 @@ export class ModuleBuilder implements TypeResolver {
     if (imp) {
       this.importSec.name(imp[0]).name(imp[1]).u8(1);
       this.importEntries++;
-      tableType(c, this, this.importSec);
+      tableType(c, this, this.importSec, this.i32LimitBits);
       c.rparen();
       return;
     }
@@ -535,7 +537,7 @@ export class ModuleBuilder implements TypeResolver {
     }
     c.pos = save;
     const w = new Writer(16);
-    tableType(c, this, w);
+    tableType(c, this, w, this.i32LimitBits);
     if (c.kind() !== Tok.RParen) {
       this.tableSec.u8(0x40).u8(0x00).bytes(w.finish());
       this.constExpr(this.tableSec);
@@ -555,7 +557,7 @@ export class ModuleBuilder implements TypeResolver {
     if (imp) {
       this.importSec.name(imp[0]).name(imp[1]).u8(2);
       this.importEntries++;
-      memoryType(c, this.importSec);
+      memoryType(c, this.importSec, this.i32LimitBits);
       c.rparen();
       return;
     }
@@ -592,7 +594,7 @@ export class ModuleBuilder implements TypeResolver {
       return;
     }
     c.pos = save;
-    memoryType(c, this.memSec);
+    memoryType(c, this.memSec, this.i32LimitBits);
     this.memEntries++;
     c.rparen();
   }

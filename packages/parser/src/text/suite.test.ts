@@ -93,7 +93,8 @@ describe.skipIf(!existsSync(suite))('spec test suite', () => {
             try {
               bytes = parseWat(src.text, { line: form.line });
             } catch (e) {
-              falseRejections.push(`${rel}:${form.line}: ${(e as Error).message}`);
+              // An invalid custom section (a misplaced branch hint) may be rejected by any layer.
+              if (cmd.kind !== 'assert_invalid_custom') falseRejections.push(`${rel}:${form.line}: ${(e as Error).message}`);
               continue;
             }
             if (decode) {

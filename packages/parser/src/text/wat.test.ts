@@ -154,6 +154,11 @@ describe('parseWat: abbreviations equal their expansions', () => {
     ['funcref', '(func (param funcref))', '(func (param (ref null func)))'],
     ['ids as strings', '(func $"f" (call $"f"))', '(func $f (call $f))'],
     ['annotations are ignored', '(@a x) (func (@b (nested)) nop)', '(func nop)'],
+    [
+      'branch hints on if and br_if, plain and folded',
+      '(func (block i32.const 0 (@metadata.code.branch_hint "\\00") br_if 0 (@metadata.code.branch_hint "\\01") (br_if 0 (i32.const 1)) (@metadata.code.branch_hint "\\01") (@x) (if (i32.const 1) (then))))',
+      '(func (block i32.const 0 br_if 0 (br_if 0 (i32.const 1)) (if (i32.const 1) (then))))',
+    ],
     ['comments', ';; line\n(func (; block (; nested ;) ;) nop)', '(func nop)'],
     ['legacy catch with a tag name', '(tag $e) (func try catch $e end)', '(tag $e) (func try catch 0 end)'],
     ['a line comment ends at a carriage return', '(func ;; c\r nop)', '(func nop)'],
@@ -192,6 +197,9 @@ describe('parseWat: malformed text', () => {
     ['bad @custom placement', '(@custom "x" (before types))', '@custom annotation: malformed section kind', 1, 22],
     ['two module names', '(module (@name "a") (@name "b"))', '@name annotation: multiple module', 1, 21],
     ['unclosed annotation', '(@a (b)', 'unclosed annotation', 1, 8],
+    ['branch hint on a non-branch', '(func i32.const 0 (@metadata.code.branch_hint "\\01") i32.eqz drop)', '@metadata.code.branch_hint annotation: invalid target', 1, 19],
+    ['branch hint at the end of a body', '(func (@metadata.code.branch_hint "\\01"))', '@metadata.code.branch_hint annotation: invalid target', 1, 7],
+    ['two branch hints', '(func i32.const 0 (@metadata.code.branch_hint "\\01") (@metadata.code.branch_hint "\\01") if end)', '@metadata.code.branch_hint annotation: duplicate', 1, 54],
   ];
   it.each(cases)('%s', (_name, src, reason, line, column) => {
     let err: unknown;
@@ -206,6 +214,24 @@ describe('parseWat: malformed text', () => {
     expect([e.line, e.column]).toEqual([line, column]);
     expect(e.message).toBe(`test.wat:${line}:${column}: ${e.reason}`);
     expect(e.code).toBe('malformed');
+  });
+
+  it.each([
+    ['(memory 0x1_0000_0000)', 1, 9],
+    ['(memory 0 0x1_0000_0000)', 1, 11],
+    ['(import "m" "t" (table 0x1_0000_0000 funcref))', 1, 24],
+  ])('without memory64, rejects 32-bit limits beyond u32: %s', (src, line, column) => {
+    expect(() => parseWat(src)).not.toThrow(); // WebAssembly 3.0: too large is invalid, not malformed
+    let err: unknown;
+    try {
+      parseWat(src, { memory64: false });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TextSyntaxError);
+    expect([(err as TextSyntaxError).reason, (err as TextSyntaxError).line, (err as TextSyntaxError).column]).toEqual(['i32 constant out of range', line, column]);
+    expect(() => parseWat('(memory i64 0x1_0000_0000)', { memory64: false })).not.toThrow();
+    expect(() => parseWat('(memory 0xffff_ffff)', { memory64: false })).not.toThrow();
   });
 
   it('rejects invalid UTF-8 bytes in the source', () => {

@@ -14,6 +14,13 @@ export interface ParseWatOptions {
   readonly filename?: string;
   /** 1-based line number of the first line of `source` (when it is a slice of a larger file). */
   readonly line?: number;
+  /**
+   * Whether 64-bit address types (memory64) are enabled; default true (WebAssembly 3.0). When
+   * false, the limits of tables and memories must fit in 32 bits, as WebAssembly 2.0's text format
+   * requires (`i32 constant out of range`); when true, a 32-bit memory or table that is too large
+   * is left for the validator to reject.
+   */
+  readonly memory64?: boolean;
 }
 
 /**
@@ -30,7 +37,7 @@ export function parseWat(source: string | Uint8Array, options: ParseWatOptions =
   const annotations = extractAnnotations(tokens);
   const cursor = new Cursor(tokens);
   try {
-    return new ModuleBuilder(cursor, annotations).build();
+    return new ModuleBuilder(cursor, annotations, options.memory64 === false ? 32 : 64).build();
   } catch (e) {
     // Pathologically deep nesting exhausts the JS stack: report it as malformed text.
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw cursor.error('nesting too deep');
