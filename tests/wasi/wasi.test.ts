@@ -121,15 +121,17 @@ const cases: Case[] = [
 
 const clang = haveClang();
 /**
- * Where the wasmtide side runs: Node's WebAssembly with the host filesystem and with an in-memory
- * copy of it (isolating the WASI layer), and, with `WASI_TEST_RUNTIME=wasmtide` in the
- * environment, also on wasmtide's own runtime through Linker + addToLinker (it passed every case
- * there once; it is opt-in until the runtime settles).
+ * Where the wasmtide side runs: by default on wasmtide's own runtime (Linker + addToLinker), with
+ * the host filesystem and with an in-memory `MemFs` copy of it. `WASI_TEST_RUNTIME=native` adds
+ * the same two on Node's native WebAssembly with wasmtide's WASI import table: that isolates the
+ * WASI layer when a case fails only on the runtime.
  */
 const ENGINES: [GuestEngine, 'host fs' | 'memory fs'][] = [
-  ['native', 'host fs'],
-  ['native', 'memory fs'],
-  ...(process.env.WASI_TEST_RUNTIME === 'wasmtide' ? [['wasmtide', 'host fs'] as [GuestEngine, 'host fs']] : []),
+  ['wasmtide', 'host fs'],
+  ['wasmtide', 'memory fs'],
+  ...(process.env.WASI_TEST_RUNTIME === 'native'
+    ? ([['native', 'host fs'], ['native', 'memory fs']] as [GuestEngine, 'host fs' | 'memory fs'][])
+    : []),
 ];
 let programs: Record<string, string> = {};
 const roots: string[] = [];

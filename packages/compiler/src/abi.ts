@@ -314,7 +314,14 @@ export class GcArray implements GcObject {
   }
 }
 
-/** Options for {@link compileModule}. */
+/**
+ * Function-body bytes above which `lazy: 'auto'` (the default) chooses lazy evaluation: around
+ * this size the whole-module source takes V8 longer to parse than most programs spend running
+ * the parts they use.
+ */
+export const LAZY_AUTO_BYTES = 1 << 21;
+
+/** Options of {@link compileModule}. */
 export interface CompileOptions {
   /** Count fuel (instructions); the instance traps with `out of fuel` when it runs out. */
   fuel?: boolean;
@@ -325,9 +332,11 @@ export interface CompileOptions {
   /**
    * Lazy evaluation for big modules: every function's JS is still generated up front (the compiled
    * module stays self-contained), but each body is evaluated by its own `new Function` on its first
-   * call, so start-up parses only stubs.
+   * call, so start-up parses only stubs. `true`/`false` force the mode; absent (or `'auto'`), a
+   * module whose code section holds more than {@link LAZY_AUTO_BYTES} bytes of function bodies is
+   * compiled lazily and smaller ones whole.
    */
-  lazy?: boolean;
+  lazy?: boolean | 'auto';
   /** A name for `//# sourceURL=wasm-module-<name>.js` (default: the name section's, or `anon`). */
   name?: string;
 }

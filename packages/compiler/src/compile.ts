@@ -4,7 +4,7 @@
  * @module
  */
 import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, ValType } from '@wasmtide/parser';
-import { ABI_VERSION, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
+import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
 import { growingFunctions } from './codegen/callgraph.js';
@@ -82,7 +82,9 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   const moduleName = m.names?.module ?? null;
   const sourceName = sanitize(options.name ?? moduleName ?? 'anon');
 
-  const lazy = options.lazy === true;
+  let codeBytes = 0;
+  for (const b of m.codes) codeBytes += b.code.end - b.code.start;
+  const lazy = options.lazy === true || ((options.lazy === undefined || options.lazy === 'auto') && codeBytes > LAZY_AUTO_BYTES);
   // Function bodies.
   const funcSrc: string[] = [];
   const funcParams: string[] = [];
@@ -261,7 +263,9 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     lazyFuncs = funcSrc.map((src, i) => {
       const fi = ic.func + i;
       const used = new Set<string>();
-      for (const tok of src.match(SC_TOKENS) ?? []) {
+      SC_TOKENS.lastIndex = 0;
+      for (let mt = SC_TOKENS.exec(src); mt !== null; mt = SC_TOKENS.exec(src)) {
+        const tok = mt[0];
         if (tok === `f${fi}` || used.has(tok)) continue;
         if (scNames.has(tok)) used.add(tok);
         else if (tok.startsWith('fr')) used.add(`${tok}: ${tok}`);

@@ -7,6 +7,7 @@ export { Trap, TrapCode, trap } from './trap.js';
 export type { FrameInfo } from './trap.js';
 export {
   ABI_VERSION,
+  LAZY_AUTO_BYTES,
   HI,
   CALL_DEPTH,
   genericArray,

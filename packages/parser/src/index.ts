@@ -9,7 +9,7 @@ export { Op, OPS, opInfo, opByName, prefixedOp } from './opcodes.js';
 export type { OpInfo, ImmKind } from './opcodes.js';
 export { Reader } from './binary/reader.js';
 export { Writer } from './binary/writer.js';
-export { decodeModule, readConstExpr, SectionId } from './binary/decode.js';
+export { decodeModule, checkBodies, readConstExpr, SectionId } from './binary/decode.js';
 export type { DecodeOptions, DecodeFeatures } from './binary/decode.js';
 export { encodeModule, writeValType, writeRefType } from './binary/encode.js';
 export { moduleEquals, normalizeModule } from './binary/equals.js';

@@ -3,6 +3,15 @@
  * groups, WebAssembly 3.0 §Type equivalence) so that equal types from different modules, or from the
  * host, become the same object. Identity of registered objects is then type equality, and
  * `isSubtypeOf` walks declared supertypes.
+ *
+ * Why not the validator's `TypeRegistry`: that one registers the types of an IR module and hands
+ * out integer ids. The runtime also canonicalises types the host builds through the API
+ * (`Func.wrap`, `new FuncType`, `TagType`, global and table types), which may refer to concrete
+ * types already registered by other modules; an IR module cannot express such a reference, and
+ * the validator's registry keeps only function signatures (not struct fields or array elements),
+ * so the API objects (`Func.ty()`, `Module.exports()`, whose identity is type equality) could not
+ * be rebuilt from it. Sharing would need a `register(group, externalIds)` entry point and the full
+ * composite types stored per id in the validator.
  * @module
  */
 import type * as ir from '@wasmtide/parser';

@@ -1,7 +1,7 @@
 /**
  * The fast loop over a function body: the common WebAssembly 1.0 operators validated inline, with
- * the operand stack, its height and the byte cursor in local variables, one `switch` on a small
- * class number per byte, and no allocation or call per instruction.
+ * the operand stack, its height and the byte cursor in local variables, one `switch` on the opcode
+ * byte (numeric literals as cases, so it compiles to a jump table), and no allocation per instruction.
  *
  * Every case first checks all it needs (immediates short and in range, operand types exactly the
  * expected ones, room on the stacks) and only then commits. Anything else (an unusual encoding,
@@ -13,51 +13,16 @@
  */
 import { OPS } from '@wasmtide/parser';
 import { K_FUNC, valSub } from './ctx.js';
-import { ALIGN, FEAT, MEM_STORE, MEM_TYPE, SIG_IN, SIG_OUT } from './optable.js';
+import { ALIGN, FEAT, MEM_TYPE, SIG_IN, SIG_OUT } from './optable.js';
 import { OpValidator } from './ops.js';
 import {
   EMPTY, F_BLOCK, F_ELSE, F_IF, F_LOOP, FACT_CALL, FACT_CALL_INDIRECT, FACT_GLOBAL, FACT_MEMORY, FACT_TABLE,
 } from './state.js';
 import { F32, F64, H_FUNC, I32, I64, refCode } from './valtypes.js';
 
-/** Operator classes of the fast loop (0: general path). */
-const enum C {
-  Slow = 0,
-  Num1 = 1,
-  Num2 = 2,
-  Load = 3,
-  Store = 4,
-  LocalGet = 5,
-  LocalSet = 6,
-  LocalTee = 7,
-  GlobalGet = 8,
-  GlobalSet = 9,
-  I32Const = 10,
-  I64Const = 11,
-  F32Const = 12,
-  F64Const = 13,
-  Block = 14,
-  Loop = 15,
-  If = 16,
-  Else = 17,
-  End = 18,
-  Br = 19,
-  BrIf = 20,
-  Return = 21,
-  Call = 22,
-  CallIndirect = 23,
-  Drop = 24,
-  Select = 25,
-  Unreachable = 26,
-  Nop = 27,
-  MemorySize = 28,
-  MemoryGrow = 29,
-  BrTable = 30,
-}
-
-/** Class per one-byte opcode, before feature gating. */
-const CLASS = new Uint8Array(256);
-/** Fixed-signature operators: first and second parameter (0: none) and result code. */
+/** Fixed-signature one-byte operators without immediates: parameter count (1 or 2; 0: not one). */
+const NUM_N = new Uint8Array(256);
+/** Their first and second parameter and their result (value type codes). */
 const NUM_A = new Uint8Array(256);
 const NUM_B = new Uint8Array(256);
 const NUM_R = new Uint8Array(256);
@@ -68,22 +33,11 @@ for (const o of OPS) {
   const sin = SIG_IN[b];
   const sout = SIG_OUT[b];
   if (!sin || !sout || sout.length !== 1 || sin.length < 1 || sin.length > 2) continue;
-  CLASS[b] = sin.length === 1 ? C.Num1 : C.Num2;
+  NUM_N[b] = sin.length;
   NUM_A[b] = sin[0]!;
   NUM_B[b] = sin.length === 2 ? sin[1]! : 0;
   NUM_R[b] = sout[0]!;
 }
-for (let b = 0x28; b <= 0x3e; b++) {
-  if (MEM_TYPE[b] !== 0 && MEM_TYPE[b]! <= F64) CLASS[b] = MEM_STORE[b] ? C.Store : C.Load;
-}
-const FIXED: [number, C][] = [
-  [0x00, C.Unreachable], [0x01, C.Nop], [0x02, C.Block], [0x03, C.Loop], [0x04, C.If], [0x05, C.Else],
-  [0x0b, C.End], [0x0c, C.Br], [0x0d, C.BrIf], [0x0e, C.BrTable], [0x0f, C.Return], [0x10, C.Call],
-  [0x11, C.CallIndirect], [0x1a, C.Drop], [0x1b, C.Select], [0x20, C.LocalGet], [0x21, C.LocalSet],
-  [0x22, C.LocalTee], [0x23, C.GlobalGet], [0x24, C.GlobalSet], [0x3f, C.MemorySize], [0x40, C.MemoryGrow],
-  [0x41, C.I32Const], [0x42, C.I64Const], [0x43, C.F32Const], [0x44, C.F64Const],
-];
-for (const [b, c] of FIXED) CLASS[b] = c;
 
 /** Single-result block types for the one-byte number types (index: the type code). */
 const SINGLE: Int32Array[] = [EMPTY, Int32Array.of(I32), Int32Array.of(I64), Int32Array.of(F32), Int32Array.of(F64)];
@@ -166,20 +120,22 @@ function skipS32(bytes: Uint8Array, q: number, end: number): number {
 
 /** Adds the fast loop to the operator validators; {@link step} is the general path. */
 export abstract class FastValidator extends OpValidator {
-  /** Class per one-byte opcode under this validator's features. */
-  private readonly fastClass: Uint8Array;
+  /** {@link NUM_N} under this validator's features (0 for the operators of disabled proposals). */
+  private readonly numN: Uint8Array;
   /** Per table: 1 if it holds function references (a `call_indirect` target). */
-  private tableFuncs: Uint8Array;
+  private readonly tableFuncs: Uint8Array;
 
   constructor(...args: ConstructorParameters<typeof OpValidator>) {
     super(...args);
-    const cls = CLASS.slice();
+    const numN = NUM_N.slice();
     for (let b = 0; b < 256; b++) {
       const f = FEAT[b]!;
-      if (f === 255 || (f !== 0 && !this.enabled[f])) cls[b] = C.Slow;
+      if (f === 255 || (f !== 0 && !this.enabled[f])) numN[b] = 0;
     }
-    this.fastClass = cls;
-    this.tableFuncs = new Uint8Array(0);
+    this.numN = numN;
+    const ctx = this.ctx;
+    const funcref = refCode(H_FUNC, true);
+    this.tableFuncs = Uint8Array.from(ctx.tableElem, (t) => (valSub(ctx, t, funcref) ? 1 : 0));
   }
 
   /** Validates the single instruction at `r.pos` (the general path). */
@@ -193,7 +149,7 @@ export abstract class FastValidator extends OpValidator {
     const ctx = this.ctx;
     const r = this.r;
     const bytes = r.bytes;
-    const cls = this.fastClass;
+    const numN = this.numN;
     const nLocals = this.nLocals;
     const locals = this.locals;
     const localInit = this.localInit;
@@ -205,14 +161,7 @@ export abstract class FastValidator extends OpValidator {
     const globalType = ctx.globalType;
     const globalMut = ctx.globalMut;
     const mem0 = ctx.nMems > 0 ? ctx.memAddr[0]! : 0;
-    let tableFuncs = this.tableFuncs;
-    if (tableFuncs.length !== ctx.nTables) {
-      tableFuncs = new Uint8Array(ctx.nTables);
-      const funcref = refCode(H_FUNC, true);
-      for (let t = 0; t < ctx.nTables; t++) tableFuncs[t] = valSub(ctx, ctx.tableElem[t]!, funcref) ? 1 : 0;
-      this.tableFuncs = tableFuncs;
-    }
-
+    const tableFuncs = this.tableFuncs;
     let p = r.pos;
     let sp = this.sp;
     let vals = this.vals;
@@ -233,8 +182,8 @@ export abstract class FastValidator extends OpValidator {
       if (p < end) {
         const b = bytes[p]!;
         const q = p + 1;
-        switch (cls[b]) {
-          case C.LocalGet: {
+        switch (b) {
+          case 0x20: { // local.get
             const i = leb(bytes, q, end);
             if (i >= 0 && i < nLocals && localInit[i] === 1 && sp < vals.length) {
               vals[sp++] = locals[i]!;
@@ -244,7 +193,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.LocalSet: {
+          case 0x21: { // local.set
             const i = leb(bytes, q, end);
             if (i >= 0 && i < nLocals && localInit[i] === 1 && sp > h && vals[sp - 1] === locals[i]) {
               sp--;
@@ -253,7 +202,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.LocalTee: {
+          case 0x22: { // local.tee
             const i = leb(bytes, q, end);
             if (i >= 0 && i < nLocals && localInit[i] === 1 && sp > h && vals[sp - 1] === locals[i]) {
               p = lebEnd;
@@ -261,24 +210,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Num2: {
-            if (sp - 2 >= h && vals[sp - 1] === NUM_B[b] && vals[sp - 2] === NUM_A[b]) {
-              sp--;
-              vals[sp - 1] = NUM_R[b]!;
-              p = q;
-              continue;
-            }
-            break;
-          }
-          case C.Num1: {
-            if (sp > h && vals[sp - 1] === NUM_A[b]) {
-              vals[sp - 1] = NUM_R[b]!;
-              p = q;
-              continue;
-            }
-            break;
-          }
-          case C.I32Const: {
+          case 0x41: { // i32.const
             const e = skipS32(bytes, q, end);
             if (e >= 0 && sp < vals.length) {
               vals[sp++] = I32;
@@ -288,8 +220,9 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Load:
-          case C.Store: {
+          // loads and stores
+          case 0x28: case 0x29: case 0x2a: case 0x2b: case 0x2c: case 0x2d: case 0x2e: case 0x2f: case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35:
+          case 0x36: case 0x37: case 0x38: case 0x39: case 0x3a: case 0x3b: case 0x3c: case 0x3d: case 0x3e: {
             // memarg: alignment flags (no memory index), offset below 2^28; memory 0
             if (q >= end || mem0 === 0) break;
             const align = bytes[q]!;
@@ -312,7 +245,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Call: {
+          case 0x10: { // call
             const f = leb(bytes, q, end);
             if (f < 0 || f >= nFuncs) break;
             const t = funcType[f]!;
@@ -329,7 +262,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.CallIndirect: {
+          case 0x11: { // call_indirect
             const ti = leb(bytes, q, end);
             if (ti < 0 || ti >= ctx.nTypes || ctx.kind[ti] !== K_FUNC) break;
             const tab = leb(bytes, lebEnd, end);
@@ -349,7 +282,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.GlobalGet: {
+          case 0x23: { // global.get
             const g = leb(bytes, q, end);
             if (g >= 0 && g < nGlobals && sp < vals.length) {
               vals[sp++] = globalType[g]!;
@@ -360,7 +293,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.GlobalSet: {
+          case 0x24: { // global.set
             const g = leb(bytes, q, end);
             if (g >= 0 && g < nGlobals && globalMut[g] === 1 && sp > h && vals[sp - 1] === globalType[g]) {
               sp--;
@@ -370,9 +303,9 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Block:
-          case C.Loop:
-          case C.If: {
+          case 0x02: // block
+          case 0x03: // loop
+          case 0x04: { // if
             if (q >= end || depth === cKind.length) break;
             const bt = bytes[q]!;
             let outs: Int32Array;
@@ -399,7 +332,7 @@ export abstract class FastValidator extends OpValidator {
             p = q + 1;
             continue;
           }
-          case C.End: {
+          case 0x0b: { // end
             const d = depth - 1;
             const outs = cOut[d]!;
             const n = outs.length;
@@ -434,7 +367,7 @@ export abstract class FastValidator extends OpValidator {
             h = cHeight[d - 1]!;
             continue;
           }
-          case C.Else: {
+          case 0x05: { // else
             const d = depth - 1;
             if (cKind[d] !== F_IF) break;
             const outs = cOut[d]!;
@@ -457,8 +390,8 @@ export abstract class FastValidator extends OpValidator {
             p = q;
             continue;
           }
-          case C.Br:
-          case C.BrIf: {
+          case 0x0c: // br
+          case 0x0d: { // br_if
             const l = leb(bytes, q, end);
             if (l < 0 || l >= depth) break;
             const li = depth - 1 - l;
@@ -474,7 +407,7 @@ export abstract class FastValidator extends OpValidator {
             p = lebEnd;
             continue;
           }
-          case C.BrTable: {
+          case 0x0e: { // br_table
             // label count, labels, default: all one-byte, all with the default's types
             if (q >= end) break;
             const n = bytes[q]!;
@@ -501,14 +434,14 @@ export abstract class FastValidator extends OpValidator {
             p = q + n + 2;
             continue;
           }
-          case C.Return: {
+          case 0x0f: { // return
             if (!popsExact(vals, sp, h, cOut[0]!)) break;
             sp = h;
             cUnr[depth - 1] = 1;
             p = q;
             continue;
           }
-          case C.Drop: {
+          case 0x1a: { // drop
             if (sp > h && vals[sp - 1] !== 0) {
               sp--;
               p = q;
@@ -516,7 +449,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Select: {
+          case 0x1b: { // select
             if (sp - 3 >= h && vals[sp - 1] === I32) {
               const t = vals[sp - 2]!;
               if (t !== 0 && t < 8 && vals[sp - 3] === t) {
@@ -527,7 +460,7 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.I64Const: {
+          case 0x42: { // i64.const
             const e = skipLeb(bytes, q, end, 9);
             if (e >= 0 && sp < vals.length) {
               vals[sp++] = I64;
@@ -537,8 +470,8 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.F32Const:
-          case C.F64Const: {
+          case 0x43: // f32.const
+          case 0x44: { // f64.const
             const e = q + (b === 0x43 ? 4 : 8);
             if (e <= end && sp < vals.length) {
               vals[sp++] = b === 0x43 ? F32 : F64;
@@ -548,16 +481,16 @@ export abstract class FastValidator extends OpValidator {
             }
             break;
           }
-          case C.Unreachable:
+          case 0x00: // unreachable
             sp = h;
             cUnr[depth - 1] = 1;
             p = q;
             continue;
-          case C.Nop:
+          case 0x01: // nop
             p = q;
             continue;
-          case C.MemorySize:
-          case C.MemoryGrow: {
+          case 0x3f: // memory.size
+          case 0x40: { // memory.grow
             if (q >= end || bytes[q] !== 0 || mem0 === 0) break;
             if (b === 0x3f) {
               if (sp >= vals.length) break;
@@ -569,6 +502,24 @@ export abstract class FastValidator extends OpValidator {
             flags |= FACT_MEMORY;
             p = q + 1;
             continue;
+          }
+          default: {
+            // fixed-signature numeric operators
+            const n = numN[b];
+            if (n === 2) {
+              if (sp - 2 >= h && vals[sp - 1] === NUM_B[b] && vals[sp - 2] === NUM_A[b]) {
+                sp--;
+                vals[sp - 1] = NUM_R[b]!;
+                p = q;
+                continue;
+              }
+            } else if (n === 1) {
+              if (sp > h && vals[sp - 1] === NUM_A[b]) {
+                vals[sp - 1] = NUM_R[b]!;
+                p = q;
+                continue;
+              }
+            }
           }
         }
         if (depth === 0) break;

@@ -10,6 +10,7 @@ import { ValidationError } from './errors.js';
 import { resolveFeatures } from './features.js';
 import type { Features } from './features.js';
 import { BodyValidator } from './func.js';
+import { primeOnce } from './prime.js';
 import { F32, F64, H_CONCRETE, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
 
 declare const validatedBrand: unique symbol;
@@ -58,6 +59,7 @@ function fail(reason: string, context = ''): never {
  * function bodies, a `DecodeError`.
  */
 export function validate(module: Module, features?: Partial<Features>): ValidatedModule {
+  primeOnce((m) => validate(m));
   const f = resolveFeatures(features);
   const types = module.types;
   const nTypes = types.length;

@@ -306,6 +306,8 @@ export abstract class ValidatorState {
       this.typeIdx(v);
       return H_CONCRETE + this.ctx.rep[v]!;
     }
+    // an abstract heap type is one byte (a longer encoding of the same value is malformed)
+    if (r.pos - at !== 1) r.fail('malformed heap type', at);
     const b = v + 0x80;
     if (b === 0x62 && this.ctx.features.customDescriptors) {
       const idx = this.typeIdx(r.u32());

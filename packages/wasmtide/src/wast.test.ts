@@ -36,6 +36,17 @@ describe('runWast with execution', () => {
       ['passed', 'passed', 'failed', 'passed', 'failed', 'passed'],
     ],
     [
+      'signalling NaN arguments keep their payload',
+      [
+        '(module (func (export "id32") (param f32) (result f32) (local.get 0)) (func (export "id64") (param i32 f64) (result f64) (local.get 1)))',
+        '(assert_return (invoke "id32" (f32.const nan:0x200000)) (f32.const nan:0x200000))',
+        '(assert_return (invoke "id32" (f32.const -nan:0x1)) (f32.const -nan:0x1))',
+        '(assert_return (invoke "id64" (i32.const 0) (f64.const nan:0x4000000000000)) (f64.const nan:0x4000000000000))',
+        '(assert_return (invoke "id64" (i32.const 0) (f64.const nan:0x4000000000000)) (f64.const nan:arithmetic))',
+      ],
+      ['passed', 'passed', 'passed', 'passed', 'failed'],
+    ],
+    [
       'globals, spectest imports, register, definitions and instances',
       [
         '(module $A (import "spectest" "global_i32" (global i32)) (import "spectest" "print_i32" (func (param i32))) (global (export "g") i32 (global.get 0)))',

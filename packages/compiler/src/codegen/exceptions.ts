@@ -6,7 +6,7 @@
  */
 import { Op, readBlockType } from '@wasmtide/parser';
 import { CompileError, funcTypeAt, kindOf } from './context.js';
-import { q, type Entry, type Frame, type FunctionCompiler } from './function.js';
+import { RELOAD, q, type Entry, type Frame, type FunctionCompiler } from './function.js';
 
 /** `try_table`. */
 export function tryTable(c: FunctionCompiler): void {
@@ -33,7 +33,8 @@ export function tryTable(c: FunctionCompiler): void {
   if (c.depthOn) lines.push('  DEPTH[0] = dd;');
   if (c.fuelOn) lines.push('  fu = FUEL[0];');
   // A callee may have grown memory before throwing: reload the views.
-  lines.push('\u0001R');
+  lines.push(RELOAD);
+  c.embeddedReload = true;
   for (const cl of clauses) {
     const f = c.frameAt(cl.label);
     const vals: Entry[] = [];

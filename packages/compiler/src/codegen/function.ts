@@ -259,8 +259,11 @@ export class FunctionCompiler {
   }
 
   reload(): void {
-    this.out.push('\u0001R');
+    this.out.push(RELOAD);
   }
+
+  /** Whether a reload marker sits inside a longer line (a `try_table` handler). */
+  embeddedReload = false;
 
   // ---------------------------------------------------------------------------------------------
   // Block types and branches
@@ -397,11 +400,15 @@ export class FunctionCompiler {
     const reload = mems.map((m) => `dv${m} = M${m}.dv;`).join(' ');
     if (this.delegatesToCaller) lines.push('  try {');
     if (this.hasSelfTail) lines.push('  $body: while (true) {');
-    let body = this.out.join('\n');
-    const hasReload = body.includes('\u0001R');
     const reloadAll = reload + (this.fuelOn ? (reload === '' ? '' : ' ') + 'fu = FUEL[0];' : '');
-    if (hasReload) body = body.split('\u0001R').join(reloadAll === '' ? '' : '  ' + reloadAll);
-    lines.push(body);
+    const reloadLine = reloadAll === '' ? '' : '  ' + reloadAll;
+    const out = this.out;
+    if (this.embeddedReload) {
+      for (let i = 0; i < out.length; i++) if (out[i]!.includes('\u0001R')) out[i] = out[i]!.split('\u0001R').join(reloadLine);
+    } else {
+      for (let i = 0; i < out.length; i++) if (out[i] === '\u0001R') out[i] = reloadLine;
+    }
+    for (let i = 0; i < out.length; i++) lines.push(out[i]!);
     if (this.hasSelfTail) lines.push('  }');
     if (this.delegatesToCaller) {
       lines.push('  } catch ($f) {', "    if ($f instanceof Delegated && $f.to === '$func') throw $f.exn;", '    throw $f;', '  }');
@@ -1178,6 +1185,9 @@ function sigKind(c: string): Kind {
       return 'ref';
   }
 }
+
+/** The marker line for "reload the memory views here" (filled in by `assemble`). */
+export const RELOAD = '\u0001R';
 
 const SLOT_NAMES: Record<Kind, string[]> = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
 

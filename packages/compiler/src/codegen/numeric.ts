@@ -72,18 +72,21 @@ const UN: Record<number, [(a: string) => string, 'i32' | 'f32' | 'f64']> = {
   [Op.F64Abs]: [(a) => `abs(${a})`, 'f64'],
   [Op.F32Sqrt]: [(a) => `fround(sqrt(${a}))`, 'f32'],
   [Op.F64Sqrt]: [(a) => `sqrt(${a})`, 'f64'],
-  [Op.F32Ceil]: [(a) => `ceil(${a})`, 'f32'],
-  [Op.F64Ceil]: [(a) => `ceil(${a})`, 'f64'],
-  [Op.F32Floor]: [(a) => `floor(${a})`, 'f32'],
-  [Op.F64Floor]: [(a) => `floor(${a})`, 'f64'],
-  [Op.F32Trunc]: [(a) => `trunc(${a})`, 'f32'],
-  [Op.F64Trunc]: [(a) => `trunc(${a})`, 'f64'],
   [Op.F32ConvertI32S]: [(a) => `fround(${a})`, 'f32'],
   [Op.F32ConvertI32U]: [(a) => `fround(${a} >>> 0)`, 'f32'],
   [Op.F64ConvertI32S]: [(a) => `${a}`, 'f64'],
   [Op.F64ConvertI32U]: [(a) => `${a} >>> 0`, 'f64'],
   [Op.F32DemoteF64]: [(a) => `fround(${a})`, 'f32'],
-  [Op.F64PromoteF32]: [(a) => `${a}`, 'f64'],
+};
+
+const QUIETING: Record<number, string> = {
+  [Op.F32Ceil]: 'f32_ceil',
+  [Op.F64Ceil]: 'f64_ceil',
+  [Op.F32Floor]: 'f32_floor',
+  [Op.F64Floor]: 'f64_floor',
+  [Op.F32Trunc]: 'f32_trunc',
+  [Op.F64Trunc]: 'f64_trunc',
+  [Op.F64PromoteF32]: 'f64_promote_f32',
 };
 
 /** Emits an inline numeric operator; returns false if `op` is not one of them. */
@@ -129,6 +132,20 @@ export function emitNumeric(c: FunctionCompiler, op: number): boolean {
         c.emitLine(zero);
         c.emitResult('i32', `((${a.e} >>> 0) % (${b.e} >>> 0)) | 0`);
       }
+      return true;
+    }
+    // ceil/floor/trunc/promote must quiet a signalling NaN (Math.ceil returns it unchanged): the
+    // support helpers do, with the plain Math call on their fast path.
+    case Op.F32Ceil:
+    case Op.F64Ceil:
+    case Op.F32Floor:
+    case Op.F64Floor:
+    case Op.F32Trunc:
+    case Op.F64Trunc:
+    case Op.F64PromoteF32: {
+      const a = c.popEntry();
+      const name = QUIETING[op]!;
+      c.emitResult(name.startsWith('f32') ? 'f32' : 'f64', `${c.helper(name)}(${a.e})`);
       return true;
     }
     case Op.I32Popcnt: {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { decodeModule } from '@wasmtide/parser';
 import { instantiateWat } from '../testing/harness.test-helper.js';
+import { LAZY_AUTO_BYTES } from '../abi.js';
+import { compileModule } from '../compile.js';
+import { loadCompiled } from '../load.js';
 
 /** A deterministic stream of interesting i64 values (edges plus xorshift noise). */
 function samples(n: number): bigint[] {
@@ -133,5 +137,50 @@ describe('memory view reloads', () => {
   it.each(['catchAfterGrow', 'legacyCatchAfterGrow'])('%s: a handler sees memory grown by the thrower', (name) => {
     const m = instantiateWat(wat);
     expect(m.fn[name]!()).toBe(name === 'catchAfterGrow' ? 5 : 6);
+  });
+});
+
+describe('lazy: auto', () => {
+  /** A module with one exported function `f` (returning 7) whose body is `n` nops long. */
+  function nopModule(n: number): Uint8Array {
+    const leb = (v: number): number[] => {
+      const out: number[] = [];
+      do {
+        let b = v & 0x7f;
+        v >>>= 7;
+        if (v !== 0) b |= 0x80;
+        out.push(b);
+      } while (v !== 0);
+      return out;
+    };
+    const body = new Uint8Array(n + 4);
+    body[0] = 0; // no locals
+    body.fill(0x01, 1, n + 1);
+    body.set([0x41, 7, 0x0b], n + 1); // i32.const 7; end
+    const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
+    const head = [
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      ...section(1, [1, 0x60, 0, 1, 0x7f]),
+      ...section(3, [1, 0]),
+      ...section(7, [1, 1, 0x66, 0x00, 0]),
+    ];
+    const codeHead = [10, ...leb(body.length + 1 + leb(body.length).length), 1, ...leb(body.length)];
+    const out = new Uint8Array(head.length + codeHead.length + body.length);
+    out.set(head, 0);
+    out.set(codeHead, head.length);
+    out.set(body, head.length + codeHead.length);
+    return out;
+  }
+
+  it('compiles small modules whole and big ones lazily unless told otherwise', () => {
+    const small = decodeModule(nopModule(10));
+    const big = decodeModule(nopModule(LAZY_AUTO_BYTES + 10));
+    expect(compileModule(small).lazyFuncs).toBeUndefined();
+    expect(compileModule(small, { lazy: true }).lazyFuncs).toHaveLength(1);
+    const auto = compileModule(big);
+    expect(auto.lazyFuncs).toHaveLength(1);
+    expect(compileModule(big, { lazy: false }).lazyFuncs).toBeUndefined();
+    const inst = loadCompiled(auto).instantiate({ funcs: [], tables: [], memories: [], globals: [], tags: [], typeIds: new Int32Array(1), isSubtype: (a, b) => a === b });
+    expect(inst.funcs[0]!()).toBe(7);
   });
 });

@@ -26,6 +26,7 @@ import type {
   TableDef,
   TagType,
 } from '../ir.js';
+import { DecodeError } from '../errors.js';
 import { opInfo } from '../opcodes.js';
 import { illegalOpcode, readRefType, scanBody, skipImmediates } from './immediates.js';
 import { decodeNameSection } from './names.js';
@@ -119,6 +120,15 @@ export interface DecodeFeatures {
 export interface DecodeOptions {
   /** Proposals to accept (default: none beyond WebAssembly 3.0). */
   readonly features?: DecodeFeatures;
+  /**
+   * Whether to check every function body's instructions here (default true). With false, bodies
+   * are only delimited (their local declarations are still decoded), which saves a pass over the
+   * code for a caller that walks every body anyway, such as the validator; that caller must then
+   * report malformed bodies itself, and can reproduce exactly what this decoder would have thrown
+   * with {@link checkBodies}. A decode error found in a later section is preceded, as without
+   * this option, by any error in the bodies before it.
+   */
+  readonly scanBodies?: boolean;
 }
 
 /**
@@ -160,120 +170,129 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   let usesDataIndex = false;
   let usesDataAt = 0;
 
-  while (r.pos < bytes.length) {
-    r.section = null;
-    r.end = bytes.length;
-    r.eofReason = 'unexpected end';
-    const idAt = r.pos;
-    const id = r.u8();
-    if (id > 13) r.fail('malformed section id', idAt);
-    r.section = SECTION_NAMES[id]!;
-    const sizeAt = r.pos;
-    const size = r.u32();
-    if (size > bytes.length - r.pos) r.fail('length out of bounds', sizeAt);
-    const end = r.pos + size;
-    // Like the spec's reference decoder, a section's contents are read up to the end of the input
-    // and then compared with the declared size: `section size mismatch`.
-    r.end = id === 0 ? end : bytes.length;
-    r.eofReason = 'unexpected end of section or function';
-    if (id !== 0) {
-      const rank = ORDER[id]!;
-      if (rank <= lastRank) r.fail('unexpected content after last section', idAt);
-      lastRank = rank;
-      lastId = id;
-    }
-    switch (id) {
-      case SectionId.Custom: {
-        const name = r.name();
-        const data = { start: r.pos, end };
-        customs.push({ name, data, after: lastId });
-        if (name === 'name' && names === null) names = decodeNameSection(bytes, data.start, end);
-        r.pos = end;
-        break;
+  const scan = options.scanBodies !== false;
+  let codeDone = false;
+  try {
+    while (r.pos < bytes.length) {
+      r.section = null;
+      r.end = bytes.length;
+      r.eofReason = 'unexpected end';
+      const idAt = r.pos;
+      const id = r.u8();
+      if (id > 13) r.fail('malformed section id', idAt);
+      r.section = SECTION_NAMES[id]!;
+      const sizeAt = r.pos;
+      const size = r.u32();
+      if (size > bytes.length - r.pos) r.fail('length out of bounds', sizeAt);
+      const end = r.pos + size;
+      // Like the spec's reference decoder, a section's contents are read up to the end of the input
+      // and then compared with the declared size: `section size mismatch`.
+      r.end = id === 0 ? end : bytes.length;
+      r.eofReason = 'unexpected end of section or function';
+      if (id !== 0) {
+        const rank = ORDER[id]!;
+        if (rank <= lastRank) r.fail('unexpected content after last section', idAt);
+        lastRank = rank;
+        lastId = id;
       }
-      case SectionId.Type:
-        readTypeSection(r, types, recGroups);
-        break;
-      case SectionId.Import: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) imports.push(readImport(r, importCounts));
-        break;
-      }
-      case SectionId.Function: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) funcs.push(r.u32());
-        break;
-      }
-      case SectionId.Table: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) tables.push(readTable(r));
-        break;
-      }
-      case SectionId.Memory: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) memories.push(readMemoryType(r));
-        break;
-      }
-      case SectionId.Tag: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) tags.push(readTagType(r));
-        break;
-      }
-      case SectionId.Global: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) {
-          const type = readGlobalType(r);
-          globals.push({ type, init: readConstExpr(r) });
-        }
-        break;
-      }
-      case SectionId.Export: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) {
+      switch (id) {
+        case SectionId.Custom: {
           const name = r.name();
-          const at = r.pos;
-          const k = r.u8();
-          if (k > 4) r.fail('malformed export kind', at);
-          exports.push({ name, kind: EXTERN_KINDS[k]!, index: r.u32() });
+          const data = { start: r.pos, end };
+          customs.push({ name, data, after: lastId });
+          if (name === 'name' && names === null) names = decodeNameSection(bytes, data.start, end);
+          r.pos = end;
+          break;
         }
-        break;
-      }
-      case SectionId.Start:
-        start = r.u32();
-        break;
-      case SectionId.Element: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) elems.push(readElem(r));
-        break;
-      }
-      case SectionId.DataCount:
-        dataCount = r.u32();
-        break;
-      case SectionId.Code: {
-        const n = vecLen(r);
-        for (let i = 0; i < n; i++) {
-          const body = readBody(r);
-          if (body.usesData && !usesDataIndex) {
-            usesDataIndex = true;
-            usesDataAt = body.body.code.start;
+        case SectionId.Type:
+          readTypeSection(r, types, recGroups);
+          break;
+        case SectionId.Import: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) imports.push(readImport(r, importCounts));
+          break;
+        }
+        case SectionId.Function: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) funcs.push(r.u32());
+          break;
+        }
+        case SectionId.Table: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) tables.push(readTable(r));
+          break;
+        }
+        case SectionId.Memory: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) memories.push(readMemoryType(r));
+          break;
+        }
+        case SectionId.Tag: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) tags.push(readTagType(r));
+          break;
+        }
+        case SectionId.Global: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) {
+            const type = readGlobalType(r);
+            globals.push({ type, init: readConstExpr(r) });
           }
-          codes.push(body.body);
+          break;
         }
-        if (usesDataIndex && dataCount === null) r.fail('data count section required', usesDataAt);
-        break;
+        case SectionId.Export: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) {
+            const name = r.name();
+            const at = r.pos;
+            const k = r.u8();
+            if (k > 4) r.fail('malformed export kind', at);
+            exports.push({ name, kind: EXTERN_KINDS[k]!, index: r.u32() });
+          }
+          break;
+        }
+        case SectionId.Start:
+          start = r.u32();
+          break;
+        case SectionId.Element: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) elems.push(readElem(r));
+          break;
+        }
+        case SectionId.DataCount:
+          dataCount = r.u32();
+          break;
+        case SectionId.Code: {
+          const n = vecLen(r);
+          for (let i = 0; i < n; i++) {
+            const body = readBody(r, scan);
+            if (body.usesData && !usesDataIndex) {
+              usesDataIndex = true;
+              usesDataAt = body.body.code.start;
+            }
+            codes.push(body.body);
+          }
+          if (usesDataIndex && dataCount === null) r.fail('data count section required', usesDataAt);
+          codeDone = true;
+          break;
+        }
+        case SectionId.Data: {
+          const n = vecLen(r);
+          dataSectionCount = n;
+          for (let i = 0; i < n; i++) datas.push(readData(r));
+          break;
+        }
       }
-      case SectionId.Data: {
-        const n = vecLen(r);
-        dataSectionCount = n;
-        for (let i = 0; i < n; i++) datas.push(readData(r));
-        break;
-      }
+      if (r.pos !== end) r.fail('section size mismatch', r.pos);
     }
-    if (r.pos !== end) r.fail('section size mismatch', r.pos);
+    r.section = null;
+    if (funcs.length !== codes.length) r.fail('function and code section have inconsistent lengths', bytes.length);
+    if (dataCount !== null && dataCount !== dataSectionCount) r.fail('data count and data section have inconsistent lengths', bytes.length);
+  } catch (e) {
+    // Unscanned bodies read before the error: a malformed one is what a scanning decode reports.
+    if (!scan && e instanceof DecodeError && codes.length > 0) scanAll(bytes, codes, features, codeDone ? dataCount : 0);
+    throw e;
   }
-  r.section = null;
-  if (funcs.length !== codes.length) r.fail('function and code section have inconsistent lengths', bytes.length);
-  if (dataCount !== null && dataCount !== dataSectionCount) r.fail('data count and data section have inconsistent lengths', bytes.length);
 
   return {
     bytes,
@@ -437,8 +456,11 @@ function readData(r: Reader): DataSegment {
   return { mode: flags === 1 ? 'passive' : 'active', memory, offset, init };
 }
 
-/** Reads one code entry (and, like the spec's decoder, reads on until its final `end`). */
-function readBody(r: Reader): { body: FuncBody; usesData: boolean } {
+/**
+ * Reads one code entry (and, like the spec's decoder, reads on until its final `end`). Without
+ * `scan`, the instructions are skipped by the declared size.
+ */
+function readBody(r: Reader, scan: boolean): { body: FuncBody; usesData: boolean } {
   const sizeAt = r.pos;
   const size = r.u32();
   if (size > r.end - r.pos) r.fail('length out of bounds', sizeAt);
@@ -456,7 +478,39 @@ function readBody(r: Reader): { body: FuncBody; usesData: boolean } {
   }
   if (total > 0xffffffff) r.fail('too many locals', localsAt);
   const codeStart = r.pos;
+  if (!scan) {
+    r.pos = end;
+    return { body: { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } }, usesData: false };
+  }
   const usesData = scanBody(r);
   if (r.pos !== end) r.fail('section size mismatch', r.pos);
   return { body: { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } }, usesData };
+}
+
+/**
+ * Scans `codes` in order as the decoder does (see {@link scanBody}), throwing the first
+ * `DecodeError`; then, if `dataCount` is null (no data count section), fails if a body uses a data
+ * segment index. Pass a number to skip that check.
+ */
+function scanAll(bytes: Uint8Array, codes: readonly FuncBody[], features: DecodeFeatures, dataCount: number | null): void {
+  const r = new Reader(bytes, 0, bytes.length, 'code');
+  r.features = features;
+  r.eofReason = 'unexpected end of section or function';
+  let usesDataAt = -1;
+  for (const body of codes) {
+    r.pos = body.code.start;
+    const usesData = scanBody(r);
+    if (r.pos !== body.code.end) r.fail('section size mismatch', r.pos);
+    if (usesData && usesDataAt < 0) usesDataAt = body.code.start;
+  }
+  if (usesDataAt >= 0 && dataCount === null) r.fail('data count section required', usesDataAt);
+}
+
+/**
+ * Checks the instructions of every function body of `module` exactly as {@link decodeModule} does
+ * unless told `scanBodies: false`, throwing the `DecodeError` it would have thrown (including
+ * `data count section required`). Returns normally when every body is well-formed.
+ */
+export function checkBodies(module: Module, options: DecodeOptions = {}): void {
+  scanAll(module.bytes, module.codes, options.features ?? {}, module.dataCount);
 }
