@@ -7,6 +7,8 @@ set -uo pipefail
 
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
+# No step reads the terminal: a guest or tool waiting on stdin must see end-of-file (as in CI).
+exec < /dev/null
 
 passed=0
 failed=0
@@ -57,7 +59,7 @@ step unit-tests pnpm exec vitest run
 step spec-suite node tools/spectest/dist/main.js
 step selective-install node tools/scripts/pack-check.mjs
 step no-expose-wasm node --no-expose-wasm tools/scripts/no-wasm-check.mjs
-step bench-smoke node tools/bench/dist/parse.js --smoke
+step bench-parse-smoke node tools/bench/dist/parse.js --smoke
 
 # Checks other packages add as they grow: a `smoke` script in a tool package, or a
 # real-program check script. Each runs only when it exists.

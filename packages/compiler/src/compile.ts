@@ -3,6 +3,7 @@
  * the environment `E` and returning `instantiate(I)`), plus plain-JSON metadata.
  * @module
  */
+import { Reader } from '@wasmtide/parser';
 import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, ValType } from '@wasmtide/parser';
 import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
@@ -138,6 +139,20 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     return name;
   };
 
+  /** An i32 constant expression as a JS expression: a bare `i32.const` is inlined as its literal. */
+  const constI32 = (ce: ConstExpr): string => {
+    if (m.bytes[ce.start] === 0x41) {
+      try {
+        const r = new Reader(m.bytes, ce.start + 1, ce.end, 'const');
+        const v = r.s32();
+        if (r.pos === ce.end) return v < 0 ? `(${v})` : String(v);
+      } catch {
+        // not a bare i32.const: compile it below
+      }
+    }
+    return `${constExpr(ce, 'i32')}()`;
+  };
+
   const L: string[] = [];
   L.push('"use strict";');
   const PRELUDE_FROM = L.length;
@@ -197,10 +212,10 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   for (let i = 0; i < m.globals.length; i++) {
     const g = m.globals[i]!;
     const gi = ic.global + i;
-    const c = constExpr(g.init, g.type.type);
     L.push(`const G${gi} = new E.Global(META.globals[${gi}]);`);
-    if (kindOf(g.type.type) === 'i64') L.push(`G${gi}.v = ${c}(); G${gi}.h = HI[0];`);
-    else L.push(`G${gi}.v = ${c}();`);
+    if (g.type.type === 'i32') L.push(`G${gi}.v = ${constI32(g.init)};`);
+    else if (kindOf(g.type.type) === 'i64') L.push(`G${gi}.v = ${constExpr(g.init, g.type.type)}(); G${gi}.h = HI[0];`);
+    else L.push(`G${gi}.v = ${constExpr(g.init, g.type.type)}();`);
   }
   // Defined tables.
   for (let i = 0; i < m.tables.length; i++) {
@@ -225,9 +240,10 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   for (let i = 0; i < m.elems.length; i++) {
     const el = m.elems[i]!;
     if (el.mode === 'active') {
-      const off = constExpr(el.offset!, tables[el.table]?.addr === 'i64' ? 'i64' : 'i32');
-      if (tables[el.table]?.addr === 'i64') L.push(`{ const t = ${off}(); tableInit(T${el.table}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), EL[${i}], 0, EL[${i}].length); }`);
-      else L.push(`tableInit(T${el.table}, ${off}() >>> 0, EL[${i}], 0, EL[${i}].length);`);
+      if (tables[el.table]?.addr === 'i64') {
+        const off = constExpr(el.offset!, 'i64');
+        L.push(`{ const t = ${off}(); tableInit(T${el.table}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), EL[${i}], 0, EL[${i}].length); }`);
+      } else L.push(`tableInit(T${el.table}, ${constI32(el.offset!)} >>> 0, EL[${i}], 0, EL[${i}].length);`);
       L.push(`EL[${i}] = EMPTYA;`);
     } else if (el.mode === 'declarative') {
       L.push(`EL[${i}] = EMPTYA;`);
@@ -237,9 +253,10 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     const d = m.datas[i]!;
     if (d.mode !== 'active') continue;
     const is64 = memories[d.memory]?.addr === 'i64';
-    const off = constExpr(d.offset!, is64 ? 'i64' : 'i32');
-    if (is64) L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DS[${i}], 0, DS[${i}].length); }`);
-    else L.push(`memInit(M${d.memory}, ${off}() >>> 0, DS[${i}], 0, DS[${i}].length);`);
+    if (is64) {
+      const off = constExpr(d.offset!, 'i64');
+      L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DS[${i}], 0, DS[${i}].length); }`);
+    } else L.push(`memInit(M${d.memory}, ${constI32(d.offset!)} >>> 0, DS[${i}], 0, DS[${i}].length);`);
     L.push(`DS[${i}] = EMPTY8;`);
   }
   const list = (prefix: string, n: number): string => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;

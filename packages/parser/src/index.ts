@@ -7,7 +7,7 @@ export type * from './ir.js';
 export { WasmtideError, DecodeError, TextSyntaxError } from './errors.js';
 export { Op, OPS, opInfo, opByName, prefixedOp } from './opcodes.js';
 export type { OpInfo, ImmKind } from './opcodes.js';
-export { Reader } from './binary/reader.js';
+export { Reader, readerFeatures } from './binary/reader.js';
 export { Writer } from './binary/writer.js';
 export { decodeModule, checkBodies, readConstExpr, SectionId } from './binary/decode.js';
 export type { DecodeOptions, DecodeFeatures } from './binary/decode.js';

@@ -42,6 +42,21 @@ for (const o of OPS) {
 /** Single-result block types for the one-byte number types (index: the type code). */
 const SINGLE: Int32Array[] = [EMPTY, Int32Array.of(I32), Int32Array.of(I64), Int32Array.of(F32), Int32Array.of(F64)];
 
+let fastPathOn = true;
+
+/**
+ * Test hook: with false, function bodies go through the general path only (the reference that the
+ * fast loop must agree with). Not part of the public API.
+ */
+export function setFastPath(on: boolean): void {
+  fastPathOn = on;
+}
+
+/** Whether the fast loop is in use (see {@link setFastPath}). */
+export function fastPathEnabled(): boolean {
+  return fastPathOn;
+}
+
 /** End of the last LEB128 read by {@link leb}. */
 let lebEnd = 0;
 
@@ -110,7 +125,7 @@ function skipLeb(bytes: Uint8Array, q: number, end: number, max: number): number
  * Skips a signed 32-bit LEB128 (an `i32.const`), including the padded 5-byte form whose last byte
  * only repeats the sign; returns the position after it, or -1.
  */
-function skipS32(bytes: Uint8Array, q: number, end: number): number {
+export function skipS32(bytes: Uint8Array, q: number, end: number): number {
   const e = skipLeb(bytes, q, end, 4);
   if (e >= 0 || q + 4 >= end) return e;
   const b4 = bytes[q + 4]!;

@@ -11,7 +11,7 @@ import { ALIGN, FEAT, FEATURE_KEYS, SIG_IN, SIG_OUT, SLOTS, slot } from './optab
 import {
   BOT, defaultable, H_CONCRETE, H_EQ, H_EXN, H_FUNC, I32, refCode, typeName, typesName,
 } from './valtypes.js';
-import { FastValidator } from './fast.js';
+import { FastValidator, fastPathEnabled, skipS32 } from './fast.js';
 import { laneCount } from './ops.js';
 import {
   EMPTY, F_BLOCK, F_CATCH, F_CATCH_ALL, F_ELSE, F_FUNC, F_IF, F_LOOP, F_TRY,
@@ -135,11 +135,18 @@ export class BodyValidator extends FastValidator {
 
   /**
    * Validates a constant expression of type `t`, where globals `[0, visibleGlobals)` may be read;
-   * `what` names its owner in error messages (`global 3`).
+   * its owner is named in error messages as `what`, then `index` unless it is negative, then
+   * `suffix` (`global 3`, `data segment 7 offset`), composed only for an error.
    */
-  validateConst(expr: { readonly start: number; readonly end: number }, t: number, visibleGlobals: number, what = 'a segment'): void {
+  validateConst(expr: { readonly start: number; readonly end: number }, t: number, visibleGlobals: number, what = 'a segment', index = -1, suffix = ''): void {
+    // `i32.const n` where an i32 is expected (data and element offsets): nothing to check beyond
+    // what the decoder checked (a well-formed s32, then `end`)
+    const bytes = this.r.bytes;
+    if (t === I32 && bytes[expr.start] === 0x41 && skipS32(bytes, expr.start + 1, expr.end) === expr.end && bytes[expr.end] === 0x0b) return;
     this.funcIdx = -1;
     this.constWhat = what;
+    this.constIndex = index;
+    this.constSuffix = suffix;
     this.constMode = true;
     this.constGlobals = visibleGlobals;
     this.nLocals = 0;
@@ -163,7 +170,7 @@ export class BodyValidator extends FastValidator {
     this.initSp = 0;
     this.flags = 0;
     this.pushFrame(F_FUNC, EMPTY, results);
-    if (this.constMode) {
+    if (this.constMode || !fastPathEnabled()) {
       while (this.depth > 0) this.step();
     } else {
       this.runFast(end);

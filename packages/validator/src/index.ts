@@ -5,6 +5,7 @@
  * @module
  */
 export { validate, funcTypeOf } from './module.js';
+export { decodeAndValidate } from './binary.js';
 export type { ValidatedModule } from './module.js';
 export { ValidationError } from './errors.js';
 export { defaultFeatures, wasm2Features, wasm3Features, allFeatures, resolveFeatures } from './features.js';

@@ -261,19 +261,19 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   });
 
   const bv = new BodyValidator(ctx);
-  const constExpr = (e: ConstExpr, t: number, visible: number, what: string): void => {
-    bv.validateConst(e, t, visible, what);
+  const constExpr = (e: ConstExpr, t: number, visible: number, what: string, index: number, suffix = ''): void => {
+    bv.validateConst(e, t, visible, what, index, suffix);
   };
 
   // ---- globals, tables (initialisers; a table initialiser sees only imported globals, the
   // table section preceding the global section)
   module.globals.forEach((g, i) => {
     const visible = f.gc || f.extendedConst || f.functionReferences ? ic.global + i : ic.global;
-    constExpr(g.init, globalType[ic.global + i]!, visible, `global ${ic.global + i}`);
+    constExpr(g.init, globalType[ic.global + i]!, visible, 'global', ic.global + i);
   });
   module.tables.forEach((t, i) => {
     const et = tableElem[ic.table + i]!;
-    if (t.init) constExpr(t.init, et, ic.global, `table ${ic.table + i}`);
+    if (t.init) constExpr(t.init, et, ic.global, 'table', ic.table + i);
     else if ((et & 1) === 0) fail('type mismatch', `table ${ic.table + i} of non-nullable ${typeName(et)} needs an initialiser`);
   });
 
@@ -302,7 +302,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     const what = `elem segment ${i}`;
     if (e.mode === 'active') {
       if (e.table >= nTables) fail(`unknown table ${e.table}`, what);
-      if (e.offset) constExpr(e.offset, tableAddr[e.table]!, nGlobals, `${what} offset`);
+      if (e.offset) constExpr(e.offset, tableAddr[e.table]!, nGlobals, 'elem segment', i, ' offset');
       if (!valSub(ctx, et, tableElem[e.table]!)) fail('type mismatch', `${what}: ${typeName(et)} does not fit table ${e.table} of ${typeName(tableElem[e.table]!)}`);
     }
     if (e.items.kind === 'funcs') {
@@ -313,7 +313,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
         if (!valSub(ctx, ft, et)) fail('type mismatch', `${what}: function ${fx} is not a ${typeName(et)}`);
       }
     } else {
-      for (const x of e.items.exprs) constExpr(x, et, nGlobals, what);
+      for (const x of e.items.exprs) constExpr(x, et, nGlobals, 'elem segment', i);
     }
   });
 
@@ -321,7 +321,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   module.datas.forEach((d, i) => {
     if (d.mode === 'active') {
       if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
-      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, nGlobals, `data segment ${i} offset`);
+      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, nGlobals, 'data segment', i, ' offset');
     }
   });
   for (const x of bv.constRefs) refs[x] = 1;

@@ -49,13 +49,17 @@ const BODY_A: number[] = [
   0x3f, 0x00, 0x40, 0x00, 0x1a, // memory.size, memory.grow, drop
   0x02, 0x40, 0x41, 0x01, 0x0d, 0x00, 0x0c, 0x00, 0x0b, // block: br_if 0, br 0
   0x02, I32, 0x41, 0x01, 0x0b, 0x1a, // block (result i32)
-  0x03, 0x40, 0x0b, // loop
+  0x03, 0x40, 0x41, 0x00, 0x0d, 0x00, 0x0b, // loop: br_if to the loop
+  0x03, 0x40, 0x02, 0x40, 0x41, 0x00, 0x0e, 0x01, 0x01, 0x00, 0x0b, 0x0b, // br_table to a loop and a block
   0x41, 0x01, 0x04, 0x40, 0x01, 0x05, 0x01, 0x0b, // if/else
   0x41, 0x01, 0x04, I32, 0x41, 0x01, 0x05, 0x41, 0x02, 0x0b, 0x1a, // if (result i32) / else
   0x41, 0x00, 0x04, 0x40, 0x0b, // if without else
   0x02, 0x40, 0x02, 0x40, 0x41, 0x00, 0x0e, 0x01, 0x00, 0x01, 0x0b, 0x0b, // br_table
   0x41, 0x00, 0x41, 0x00, 0x10, 0x00, 0x1a, // call 0
   0x41, 0x00, 0x41, 0x00, 0x10, ...padded(1), 0x1a, // call 1, padded
+  0x41, 0x00, 0x41, 0x00, 0x10, 0x81, 0x00, 0x1a, // call 1 in 2 bytes
+  0x41, 0x00, 0x41, 0x00, 0x10, 0x81, 0x80, 0x00, 0x1a, // in 3 bytes
+  0x41, 0x00, 0x41, 0x00, 0x10, 0x81, 0x80, 0x80, 0x00, 0x1a, // in 4 bytes
   0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x11, 0x00, 0x00, 0x1a, // call_indirect
   0x41, 0x01, 0x41, 0x02, 0x41, 0x00, 0x1b, 0x1a, // select
   0x01, // nop
@@ -81,22 +85,30 @@ function primerModule(): Module {
   return decodeModule(Uint8Array.from(bytes));
 }
 
-let primed = false;
-/** Passes over the warm-up module. */
-const PASSES = 4;
+/** Passes over the warm-up module for type feedback alone. */
+export const FEEDBACK_PASSES = 4;
+/**
+ * Passes that also make the fast loop hot enough for the engine to start optimizing it (in the
+ * background, while the caller goes on decoding a large module).
+ */
+export const HOT_PASSES = 24;
+
+let passes = 0;
+let primer: Module | null = null;
 
 /**
- * Runs `run` over the warm-up module the first time it is called in this process; later calls do
- * nothing. Never throws.
+ * Runs `run` over the warm-up module until this process has done `want` passes in all (see
+ * {@link FEEDBACK_PASSES}, {@link HOT_PASSES}); does nothing once they are done. Never throws.
  */
-export function primeOnce(run: (m: Module) => void): void {
-  if (primed) return;
-  primed = true;
+export function primeOnce(run: (m: Module) => void, want: number = FEEDBACK_PASSES): void {
+  if (passes >= want) return;
+  const first = passes;
+  passes = want; // before running: `run` validates, and validation primes
   try {
     // the engine allocates a function's feedback vector only after it has run for a while, so the
     // first passes may go unrecorded; later ones fill it
-    const m = primerModule();
-    for (let i = 0; i < PASSES; i++) run(m);
+    primer ??= primerModule();
+    for (let i = first; i < want; i++) run(primer);
   } catch {
     // a warm-up only: the module is valid, and nothing depends on it
   }

@@ -98,6 +98,8 @@ export abstract class ValidatorState {
   protected constMode = false;
   protected constGlobals = 0;
   protected constWhat = '';
+  protected constIndex = -1;
+  protected constSuffix = '';
   protected flags = 0;
   /** Function indices named by `ref.func` in constant expressions (collected in const mode). */
   readonly constRefs: number[] = [];
@@ -106,6 +108,20 @@ export abstract class ValidatorState {
     this.ctx = ctx;
     this.enabled = enabledFlags(ctx.features);
     this.r = new Reader(ctx.module.bytes);
+    // The stacks are replaced when they grow. Replace them once here already: the engine treats a
+    // field never stored to after its initialisation as a constant, and code optimized on that
+    // assumption would be thrown away at the first growth (typically deep in a large module).
+    this.vals = new Int32Array(this.vals.length);
+    this.cKind = new Uint8Array(this.cKind.length);
+    this.cHeight = new Int32Array(this.cHeight.length);
+    this.cUnr = new Uint8Array(this.cUnr.length);
+    this.cInit = new Int32Array(this.cInit.length);
+    this.cIn = this.cIn.slice();
+    this.cOut = this.cOut.slice();
+    this.locals = new Int32Array(this.locals.length);
+    this.localInit = new Uint8Array(this.localInit.length);
+    this.initStack = new Int32Array(this.initStack.length);
+    this.labels = new Int32Array(this.labels.length);
   }
 
   /** Max operand-stack height of the last unit validated. */
@@ -132,7 +148,7 @@ export abstract class ValidatorState {
       const name = m.names?.funcs.get(this.funcIdx);
       where = `in function ${this.funcIdx}${name !== undefined ? ` ($${name})` : ''}`;
     } else {
-      where = `in the constant expression of ${this.constWhat}`;
+      where = `in the constant expression of ${this.constWhat}${this.constIndex >= 0 ? ` ${this.constIndex}` : ''}${this.constSuffix}`;
     }
     throw new ValidationError(reason, detail ? `${where}: ${detail}` : where, this.opAt, this.funcIdx);
   }

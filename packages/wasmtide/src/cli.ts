@@ -8,6 +8,7 @@ import { describeModule } from './describe.js';
 import { defaultFeatures } from '@wasmtide/validator';
 import { areaOfPath, featuresForArea } from './features.js';
 import { loadPipeline } from './pipeline.js';
+import { compileCommand } from './compile.js';
 import { runCommand, type RunStdio } from './run.js';
 import { runWast } from './wast.js';
 
@@ -24,6 +25,9 @@ commands:
     --env K=V             set an environment variable (the guest sees no others)
     --inherit-env         pass the host's environment to the guest
     --invoke NAME         call export NAME with ARGS as its arguments and print its results
+    --allow-precompiled   accept a module written by `wasmtide compile`
+  compile [-o OUT] FILE
+                      compile a module ahead of time; write it to OUT (default FILE.cwasm)
 
 options:
   -h, --help          show this help
@@ -75,7 +79,7 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
   try {
     const bytes = await loadModuleBytes(file);
     const p = await loadPipeline();
-    const module = p.decodeModule(bytes);
+    const module = p.decodeModule(bytes, defaultFeatures);
     p.validate(module, defaultFeatures);
     const { imports, exports } = describeModule(module);
     io.out(`${file}: valid`);
@@ -148,6 +152,8 @@ export async function main(argv: readonly string[], io: CliIO = consoleIO): Prom
       return wastCommand(rest, io);
     case 'run':
       return runCommand(rest, io);
+    case 'compile':
+      return compileCommand(rest, io);
     default:
       io.err(`wasmtide: unknown command ${command}; see wasmtide --help`);
       return 1;

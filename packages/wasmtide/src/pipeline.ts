@@ -10,12 +10,12 @@ import { validate, type Features, type ValidatedModule } from '@wasmtide/validat
 
 /** The functions the engine needs from the parser and the validator. */
 export interface Pipeline {
-  /** WAT text to binary (`@wasmtide/parser/text`). */
-  readonly parseWat: (text: string) => Uint8Array;
+  /** WAT text to binary (`@wasmtide/parser/text`); 64-bit limits are text only with memory64. */
+  readonly parseWat: (text: string, features?: Partial<Features>) => Uint8Array;
   /** A `.wast` script to its commands (`@wasmtide/parser/text`). */
   readonly parseWast: (text: string, filename?: string) => WastScript;
-  /** Binary to IR (`@wasmtide/parser`). */
-  readonly decodeModule: (bytes: Uint8Array) => Module;
+  /** Binary to IR (`@wasmtide/parser`); proposals with their own encodings need their feature. */
+  readonly decodeModule: (bytes: Uint8Array, features?: Partial<Features>) => Module;
   /** Validation (`@wasmtide/validator`); throws a `ValidationError`. */
   readonly validate: (module: Module, features?: Partial<Features>) => ValidatedModule;
 }
@@ -25,9 +25,9 @@ let pipeline: Promise<Pipeline> | null = null;
 /** Loads the pipeline once (the text parser is imported here, on first use). */
 export function loadPipeline(): Promise<Pipeline> {
   pipeline ??= import('@wasmtide/parser/text').then((text) => ({
-    parseWat: (s: string) => text.parseWat(s),
+    parseWat: (s: string, f?: Partial<Features>) => text.parseWat(s, { memory64: f?.memory64 ?? true }),
     parseWast: (s: string, f?: string) => text.parseWast(s, f),
-    decodeModule,
+    decodeModule: (bytes: Uint8Array, f?: Partial<Features>) => decodeModule(bytes, { features: f ?? {} }),
     validate,
   }));
   return pipeline;

@@ -8,11 +8,10 @@
  * link error, or bad options.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { Linker } from '@wasmtide/linker';
 import { Config, Engine, formatBacktrace, Func, Module, Store, Trap, type Val, type ValType } from '@wasmtide/runtime';
 import { addToLinker, WasiCtxBuilder, type WasiCtx, type WasiOutputStream } from '@wasmtide/wasi';
-import { loadPipeline } from './pipeline.js';
+import { isPrecompiled, readModuleBytes } from './compile.js';
 
 /** Where the guest's standard streams go (the process's own unless given, for tests). */
 export interface RunStdio {
@@ -34,6 +33,7 @@ export interface RunOptions {
   env: [string, string][];
   inheritEnv: boolean;
   invoke: string | null;
+  allowPrecompiled: boolean;
   file: string;
   args: string[];
 }
@@ -41,11 +41,11 @@ export interface RunOptions {
 /** The exit status for a trap, as wasmtime's CLI (and a shell reporting SIGABRT). */
 export const TRAP_EXIT_STATUS = 134;
 
-const RUN_USAGE = 'usage: wasmtide run [--dir HOST[::GUEST]]... [--env K=V]... [--inherit-env] [--invoke NAME] FILE [ARGS...]';
+const RUN_USAGE = 'usage: wasmtide run [--dir HOST[::GUEST]]... [--env K=V]... [--inherit-env] [--invoke NAME] [--allow-precompiled] FILE [ARGS...]';
 
 /** Parses `run`'s arguments: options, then FILE, then the guest's arguments. */
 export function parseRunArgs(argv: readonly string[]): RunOptions {
-  const o: RunOptions = { dirs: [], env: [], inheritEnv: false, invoke: null, file: '', args: [] };
+  const o: RunOptions = { dirs: [], env: [], inheritEnv: false, invoke: null, allowPrecompiled: false, file: '', args: [] };
   let i = 0;
   const value = (opt: string, inline: string | undefined): string => {
     if (inline !== undefined) return inline;
@@ -85,6 +85,9 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
         break;
       case '--invoke':
         o.invoke = value(name, inline);
+        break;
+      case '--allow-precompiled':
+        o.allowPrecompiled = true;
         break;
       default:
         throw new Error(`unknown option ${arg}\n${RUN_USAGE}`);
@@ -153,11 +156,12 @@ export async function runCommand(argv: readonly string[], io: RunIO): Promise<nu
   let engine: Engine;
   let module: Module;
   try {
-    const data = new Uint8Array(readFileSync(o.file));
-    const isBinary = data.length >= 4 && data[0] === 0 && data[1] === 0x61 && data[2] === 0x73 && data[3] === 0x6d;
-    const bytes = isBinary ? data : (await loadPipeline()).parseWat(new TextDecoder().decode(data));
+    const bytes = await readModuleBytes(o.file);
     engine = new Engine(new Config());
-    module = new Module(engine, bytes);
+    if (isPrecompiled(bytes)) {
+      if (!o.allowPrecompiled) throw new Error('is a precompiled module; pass --allow-precompiled to run it');
+      module = Module.deserialize(engine, bytes);
+    } else module = new Module(engine, bytes);
   } catch (err) {
     io.err(`${o.file}: ${message(err)}`);
     return 1;

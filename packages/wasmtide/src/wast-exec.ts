@@ -76,6 +76,8 @@ export class WastSession {
   #lastDefinition: Module | null = null;
   /** The instance actions without a name refer to (null after a module failed). */
   current: Instance | null = null;
+  /** Script line of the last module that failed to load or instantiate, by name ('' = current). */
+  readonly failedAt = new Map<string, number>();
 
   constructor(features: WastFeatures) {
     this.engine = new Engine(new Config({ features: { ...features } }));
@@ -115,7 +117,21 @@ export class WastSession {
   /** Makes `instance` the current one, under `name` too if given. */
   setCurrent(name: string | null, instance: Instance): void {
     this.current = instance;
-    if (name !== null) this.#instances.set(name, instance);
+    this.failedAt.delete('');
+    if (name !== null) {
+      this.#instances.set(name, instance);
+      this.failedAt.delete(name);
+    }
+  }
+
+  /** Notes that the module of script line `line` (named `name`, if any) did not instantiate. */
+  moduleFailed(name: string | null, line: number): void {
+    this.current = null;
+    this.failedAt.set('', line);
+    if (name !== null) {
+      this.#instances.delete(name);
+      this.failedAt.set(name, line);
+    }
   }
 
   /** Makes an instance's exports importable under `as`. */
@@ -126,7 +142,11 @@ export class WastSession {
   /** A named instance, or the current one. */
   instance(name: string | null): Instance {
     const i = name === null ? this.current : this.#instances.get(name);
-    if (!i) throw new Error(name === null ? 'no current module instance' : `no module instance ${name}`);
+    if (!i) {
+      const failed = this.failedAt.get(name ?? '');
+      const what = name === null ? 'no current module instance' : `no module instance ${name}`;
+      throw new Error(failed !== undefined ? `${what} (the module at line ${failed} failed)` : what);
+    }
     return i;
   }
 

@@ -127,7 +127,7 @@ function compile(p: Pipeline, src: WastModuleSource, features: WastFeatures): Co
   if (src.kind === 'binary') bytes = src.bytes;
   else {
     try {
-      bytes = p.parseWat(src.text);
+      bytes = p.parseWat(src.text, features);
     } catch (err) {
       const d = describe(err);
       return { ok: false, rejection: { layer: d.code === 'malformed' ? 'parser' : 'crash', reason: d.reason, message: d.message } };
@@ -135,7 +135,7 @@ function compile(p: Pipeline, src: WastModuleSource, features: WastFeatures): Co
   }
   let module: Module;
   try {
-    module = p.decodeModule(bytes);
+    module = p.decodeModule(bytes, features);
   } catch (err) {
     const d = describe(err);
     return { ok: false, rejection: { layer: d.code === 'malformed' ? 'parser' : 'crash', reason: d.reason, message: d.message } };
@@ -143,8 +143,10 @@ function compile(p: Pipeline, src: WastModuleSource, features: WastFeatures): Co
   try {
     p.validate(module, features);
   } catch (err) {
+    // The validator also walks bodies, and reports a malformed one with the decoder's error.
     const d = describe(err);
-    return { ok: false, rejection: { layer: d.code === 'invalid' ? 'validator' : 'crash', reason: d.reason, message: d.message } };
+    const layer = d.code === 'invalid' ? 'validator' : d.code === 'malformed' ? 'parser' : 'crash';
+    return { ok: false, rejection: { layer, reason: d.reason, message: d.message } };
   }
   return { ok: true, bytes, module };
 }
@@ -292,10 +294,15 @@ function load(p: Pipeline, s: WastSession, m: WastModuleForm, features: WastFeat
   }
 }
 
+/** What was thrown, as a failure reason: `trap: …`, `link: …`, `exception: …` or the error itself. */
+function thrown(e: ReturnType<typeof classify>): string {
+  return e.kind === 'other' ? clip(e.message) : `${e.kind}: ${clip(e.message)}`;
+}
+
 /** Judges a thrown error against an expected trap message. */
 function expectTrap(err: unknown, expected: string, what: string): Verdict {
   const e = classify(err);
-  if (e.kind !== 'trap') return fail(`expected ${what} "${expected}", got ${e.kind === 'other' ? 'error' : e.kind}: ${clip(e.message)}`);
+  if (e.kind !== 'trap') return fail(`expected ${what} "${expected}", got ${thrown(e)}`);
   if (e.trapCode.startsWith(expected) || e.reason.startsWith(expected) || e.message.startsWith(expected)) return PASS;
   return fail(`wrong trap: "${clip(e.reason, 100)}", expected "${expected}"`, true);
 }
@@ -319,13 +326,16 @@ function runAction(s: WastSession, a: WastAction): { ok: true; results: unknown[
 function execCommand(p: Pipeline, s: WastSession, cmd: WastCommand, features: WastFeatures): Verdict {
   switch (cmd.kind) {
     case 'module': {
-      s.current = null;
       const l = load(p, s, cmd, features);
-      if (!l.ok) return l.verdict;
+      if (!l.ok) {
+        s.moduleFailed(cmd.name, cmd.line);
+        return l.verdict;
+      }
       try {
         s.setCurrent(cmd.name, s.instantiate(l.module));
         return PASS;
       } catch (err) {
+        s.moduleFailed(cmd.name, cmd.line);
         const e = classify(err);
         return fail(`instantiation failed (${e.kind}): ${clip(e.message)}`);
       }
@@ -337,11 +347,11 @@ function execCommand(p: Pipeline, s: WastSession, cmd: WastCommand, features: Wa
       return PASS;
     }
     case 'module_instance': {
-      s.current = null;
       try {
         s.setCurrent(cmd.instance, s.instantiate(s.definition(cmd.module)));
         return PASS;
       } catch (err) {
+        s.moduleFailed(cmd.instance, cmd.line);
         const e = classify(err);
         return fail(`instantiation failed (${e.kind}): ${clip(e.message)}`);
       }
@@ -358,13 +368,13 @@ function execCommand(p: Pipeline, s: WastSession, cmd: WastCommand, features: Wa
       const r = runAction(s, cmd);
       if (r.ok) return PASS;
       const e = classify(r.error);
-      return fail(`${e.kind === 'other' ? 'error' : e.kind}: ${clip(e.message)}`);
+      return fail(thrown(e));
     }
     case 'assert_return': {
       const r = runAction(s, cmd.action);
       if (!r.ok) {
         const e = classify(r.error);
-        return fail(`${e.kind === 'other' ? 'error' : e.kind}: ${clip(e.message)}`);
+        return fail(thrown(e));
       }
       const got = r.results as Parameters<typeof matchesExpected>[1][];
       const want = cmd.expected;
@@ -401,7 +411,7 @@ function execCommand(p: Pipeline, s: WastSession, cmd: WastCommand, features: Wa
       const r = runAction(s, cmd.action);
       if (r.ok) return fail('expected an exception, returned normally');
       const e = classify(r.error);
-      return e.kind === 'exception' ? PASS : fail(`expected an exception, got ${e.kind === 'other' ? 'error' : e.kind}: ${clip(e.message)}`);
+      return e.kind === 'exception' ? PASS : fail(`expected an exception, got ${thrown(e)}`);
     }
     case 'assert_unlinkable': {
       const l = load(p, s, cmd.module, features);
@@ -411,7 +421,7 @@ function execCommand(p: Pipeline, s: WastSession, cmd: WastCommand, features: Wa
         return fail(`instantiation succeeded, expected unlinkable "${cmd.message}"`);
       } catch (err) {
         const e = classify(err);
-        if (e.kind !== 'link') return fail(`expected link error "${cmd.message}", got ${e.kind === 'other' ? 'error' : e.kind}: ${clip(e.message)}`);
+        if (e.kind !== 'link') return fail(`expected link error "${cmd.message}", got ${thrown(e)}`);
         if (e.reason.startsWith(cmd.message) || e.message.startsWith(cmd.message)) return PASS;
         return fail(`wrong link error: "${clip(e.reason, 100)}", expected "${cmd.message}"`, true);
       }

@@ -94,8 +94,48 @@ for (const p of programs) lines.push(`| ${p} | ${engines.map((e) => fmt(table[p]
 lines.push(`| **geomean ratio** | ${engines.map((e) => (e === 'native' ? '1.00×' : geo[e] ? `${geo[e].toFixed(2)}×` : 'n/a')).join(' | ')} |`);
 console.log(lines.join('\n'));
 for (const p of programs) for (const e of engines) if (table[p][e].error) console.log(`note: ${p} on ${e}: ${table[p][e].error}`);
+// The targets of the "Speed" issue, evaluated on this run's medians (ratios are same-run ratios).
+// Programs bound by 64-bit multiplies are exempt from the 3.0× cap; they must instead take at most
+// 0.75× wasm2js's time (at least 25 % faster).
+const MUL64_BOUND = new Set(['hash64', 'xorshift']);
+const ratio = (p, e, to = 'native') => { const a = table[p]?.[e]?.ms; const b = table[p]?.[to]?.ms; return a !== undefined && b !== undefined ? a / b : null; };
+const targets = [];
+if (engines.includes('wasmtide') && engines.includes('native')) {
+  targets.push({ target: 'geomean wasmtide/native ≤ 2.0', value: geo.wasmtide, met: geo.wasmtide !== null && geo.wasmtide <= 2.0 });
+  const capped = programs.filter((p) => !MUL64_BOUND.has(p));
+  const worst = capped.map((p) => [p, ratio(p, 'wasmtide')]).sort((a, b) => (b[1] ?? Infinity) - (a[1] ?? Infinity))[0];
+  if (worst) targets.push({ target: `no program worse than 3.0× native (except 64-bit-multiply-bound) — worst: ${worst[0]}`, value: worst[1], met: capped.every((p) => { const r = ratio(p, 'wasmtide'); return r !== null && r <= 3.0; }) });
+}
+if (engines.includes('wasmtide') && engines.includes('wasm2js')) {
+  for (const p of programs.filter((x) => MUL64_BOUND.has(x))) {
+    const r = ratio(p, 'wasmtide', 'wasm2js');
+    targets.push({ target: `${p} (64-bit-multiply-bound): wasmtide ≤ 0.75× wasm2js time`, value: r, met: r !== null && r <= 0.75 });
+  }
+}
+const peers = ['polywasm', 'wasm2js'].filter((e) => engines.includes(e));
+if (engines.includes('wasmtide') && peers.length > 0) {
+  for (const e of peers) {
+    const r = geo.wasmtide !== null && geo[e] ? geo.wasmtide / geo[e] : null;
+    targets.push({ target: `geomean faster than ${e}`, value: r, met: r !== null && r < 1 });
+  }
+  const slow = [];
+  let worstRel = null;
+  for (const p of programs) {
+    const best = Math.min(...peers.map((e) => table[p][e]?.ms ?? Infinity));
+    const w = table[p].wasmtide?.ms;
+    if (w === undefined || !Number.isFinite(best)) { slow.push(p); continue; }
+    const rel = w / best;
+    if (worstRel === null || rel > worstRel[1]) worstRel = [p, rel];
+    if (rel > 1.1) slow.push(p);
+  }
+  targets.push({ target: `every program ≤ 1.10× the faster of ${peers.join('/')}${worstRel ? ` — worst: ${worstRel[0]}` : ''}${slow.length ? ` (over: ${slow.join(', ')})` : ''}`, value: worstRel?.[1] ?? null, met: slow.length === 0 });
+}
+if (!smoke && targets.length > 0) {
+  console.log('\ntargets:');
+  for (const t of targets) console.log(`  ${t.met ? 'MET    ' : 'NOT MET'} ${t.target}: ${t.value === null || t.value === undefined ? 'n/a' : t.value.toFixed(2) + '×'}`);
+}
 mkdirSync(resultsDir, { recursive: true });
-const out = { date: new Date().toISOString(), node: process.version, scale, rounds, engines, table, geomean: geo };
+const out = { date: new Date().toISOString(), node: process.version, scale, rounds, engines, table, geomean: geo, targets };
 writeFileSync(join(resultsDir, smoke ? 'exec-smoke.json' : 'exec.json'), JSON.stringify(out, null, 2));
 if (smoke) {
   const ok = programs.length * 2 - failures;

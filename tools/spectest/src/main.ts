@@ -130,6 +130,18 @@ async function main(argv: string[]): Promise<number> {
   for (const r of results) for (const o of r.outcomes) if (o.status === 'skipped') reasons.set(o.reason ?? '?', (reasons.get(o.reason ?? '?') ?? 0) + 1);
   console.log(`message mismatches (right layer rejected, wording differs; counted as failed): ${mismatches}`);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`skipped ${n}: ${reason}`);
+  // The most common failure reasons, numbers blurred so that alike failures group together.
+  const failures = new Map<string, { n: number; example: string }>();
+  for (const r of results) {
+    for (const o of r.outcomes) {
+      if (o.status !== 'failed') continue;
+      const key = (o.reason ?? '').replace(/0x[0-9a-f]+|\d+/gi, 'N').slice(0, 100);
+      const f = failures.get(key) ?? { n: 0, example: `${r.file}:${o.line}` };
+      f.n++;
+      failures.set(key, f);
+    }
+  }
+  for (const [reason, f] of [...failures].sort((a, b) => b[1].n - a[1].n).slice(0, 8)) console.log(`failed ${f.n} (e.g. ${f.example}): ${reason}`);
 
   const baselineText = existsSync(args.baselinePath) ? readFileSync(args.baselinePath, 'utf8') : null;
   const baseline = parseBaseline(baselineText);

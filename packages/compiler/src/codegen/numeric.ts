@@ -393,8 +393,10 @@ function intLiteral(e: string): number {
 
 /**
  * i64.mul inline: the low word is `imul(alo, blo)`; the high word adds the two cross products
- * (mod 2^32) to the exact high half of the unsigned 32x32 product, computed from 16-bit limbs in
- * doubles (every partial sum stays below 2^53). Limbs of a constant operand fold at compile time.
+ * (mod 2^32) to the high half of the unsigned 32x32 product, computed from 16-bit limbs with
+ * int32 operations only (limb products through `imul`, read back unsigned with `>>>`; the final
+ * sum stays far below 2^53 and `| 0` wraps it). Limbs of a constant operand fold at compile time;
+ * a constant below 2^21 takes one exact double product instead.
  */
 function emitMul64(c: FunctionCompiler, a: Entry, b: Entry): void {
   // Put a constant operand second.
@@ -424,15 +426,15 @@ function emitMul64(c: FunctionCompiler, a: Entry, b: Entry): void {
       const b0 = bl & 0xffff;
       const b1 = bl >>> 16;
       c.useTemps(4);
-      c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = m0 * ${b1}; m3 = m1 * ${b0};`);
-      high = `m1 * ${b1} + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * ${b0}) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)`;
+      c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = imul(m0, ${b1}); m3 = imul(m1, ${b0});`);
+      high = `imul(m1, ${b1}) + (m2 >>> 16) + (m3 >>> 16) + (((imul(m0, ${b0}) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)`;
     }
   } else {
     c.useTemps(6);
     c.emitLine(
-      `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; m2 = m0 * m5; m3 = m1 * m4;`,
+      `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; m2 = imul(m0, m5); m3 = imul(m1, m4);`,
     );
-    high = 'm1 * m5 + (m2 >>> 16) + (m3 >>> 16) + ((((m0 * m4) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)';
+    high = 'imul(m1, m5) + (m2 >>> 16) + (m3 >>> 16) + (((imul(m0, m4) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)';
   }
   if (high.startsWith('((') && high.endsWith('/ 4294967296)')) high = `(${high} | 0)`;
   const terms = high === '' ? cross : [high, ...cross];

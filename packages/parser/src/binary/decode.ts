@@ -25,12 +25,13 @@ import type {
   SubType,
   TableDef,
   TagType,
+  ValType,
 } from '../ir.js';
 import { DecodeError } from '../errors.js';
 import { opInfo } from '../opcodes.js';
 import { illegalOpcode, readRefType, scanBody, skipImmediates } from './immediates.js';
 import { decodeNameSection } from './names.js';
-import { Reader } from './reader.js';
+import { Reader, readerFeatures } from './reader.js';
 import {
   readGlobalType,
   readMemoryType,
@@ -74,6 +75,18 @@ const EXTERN_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global'
  */
 export function readConstExpr(r: Reader): ConstExpr {
   const start = r.pos;
+  // Fast path for the most common expression, `i32.const n` (data and element offsets): a
+  // well-formed s32 of at most 5 bytes, then `end`. Anything else takes the general loop.
+  const bytes = r.bytes;
+  if (bytes[start] === 0x41) {
+    let q = start + 1;
+    const stop = Math.min(start + 6, r.end);
+    while (q < stop && bytes[q]! >= 0x80) q++;
+    if (q < stop && (q < start + 5 || (bytes[q]! & 0x78) === 0 || (bytes[q]! & 0x78) === 0x78) && q + 1 < r.end && bytes[q + 1] === 0x0b) {
+      r.pos = q + 2;
+      return { start, end: q + 1 };
+    }
+  }
   let depth = 0;
   for (;;) {
     if (r.pos >= r.end) r.fail(r.eofReason, r.pos);
@@ -139,7 +152,7 @@ export interface DecodeOptions {
 export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Module {
   const features = options.features ?? {};
   const r = new Reader(bytes, 0, bytes.length, null);
-  r.features = features;
+  r.features = readerFeatures(features);
   r.eofReason = 'unexpected end';
   if (bytes.length < 4) r.fail('unexpected end', bytes.length);
   if (bytes[0] !== 0x00 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) r.fail('magic header not detected', 0);
@@ -266,11 +279,11 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
           const n = vecLen(r);
           for (let i = 0; i < n; i++) {
             const body = readBody(r, scan);
-            if (body.usesData && !usesDataIndex) {
+            if (bodyUsesData && !usesDataIndex) {
               usesDataIndex = true;
-              usesDataAt = body.body.code.start;
+              usesDataAt = body.code.start;
             }
-            codes.push(body.body);
+            codes.push(body);
           }
           if (usesDataIndex && dataCount === null) r.fail('data count section required', usesDataAt);
           codeDone = true;
@@ -456,11 +469,27 @@ function readData(r: Reader): DataSegment {
   return { mode: flags === 1 ? 'passive' : 'active', memory, offset, init };
 }
 
+/** Shared local groups for small counts of the number and vector types (index: type * 64 + count). */
+const LOCAL_GROUPS: (LocalGroup | undefined)[] = [];
+const NUM_TYPE_INDEX: Readonly<Record<string, number>> = { i32: 0, i64: 1, f32: 2, f64: 3, v128: 4 };
+/** The empty local declarations, shared. */
+const NO_LOCALS: readonly LocalGroup[] = Object.freeze([]);
+
+/** A local group; small ones of a number or vector type are shared (the IR is readonly). */
+function localGroup(count: number, type: ValType): LocalGroup {
+  if (typeof type !== 'string' || count >= 64) return { count, type };
+  const k = NUM_TYPE_INDEX[type]! * 64 + count;
+  return (LOCAL_GROUPS[k] ??= Object.freeze({ count, type }));
+}
+
+/** Whether the body read last by {@link readBody} uses a data segment index. */
+let bodyUsesData = false;
+
 /**
  * Reads one code entry (and, like the spec's decoder, reads on until its final `end`). Without
- * `scan`, the instructions are skipped by the declared size.
+ * `scan`, the instructions are skipped by the declared size. Sets {@link bodyUsesData}.
  */
-function readBody(r: Reader, scan: boolean): { body: FuncBody; usesData: boolean } {
+function readBody(r: Reader, scan: boolean): FuncBody {
   const sizeAt = r.pos;
   const size = r.u32();
   if (size > r.end - r.pos) r.fail('length out of bounds', sizeAt);
@@ -468,23 +497,27 @@ function readBody(r: Reader, scan: boolean): { body: FuncBody; usesData: boolean
   const end = start + size;
   const localsAt = r.pos;
   const n = vecLen(r);
-  const locals: LocalGroup[] = [];
+  let locals: LocalGroup[] | readonly LocalGroup[] = NO_LOCALS;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const count = r.u32();
-    total += count;
-    const type = readValTypeIn(r);
-    locals.push({ count, type });
+  if (n > 0) {
+    const groups: LocalGroup[] = [];
+    for (let i = 0; i < n; i++) {
+      const count = r.u32();
+      total += count;
+      groups.push(localGroup(count, readValTypeIn(r)));
+    }
+    locals = groups;
   }
   if (total > 0xffffffff) r.fail('too many locals', localsAt);
   const codeStart = r.pos;
   if (!scan) {
     r.pos = end;
-    return { body: { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } }, usesData: false };
+    bodyUsesData = false;
+  } else {
+    bodyUsesData = scanBody(r);
+    if (r.pos !== end) r.fail('section size mismatch', r.pos);
   }
-  const usesData = scanBody(r);
-  if (r.pos !== end) r.fail('section size mismatch', r.pos);
-  return { body: { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } }, usesData };
+  return { locals, localCount: total, code: { start: codeStart, end }, range: { start, end } };
 }
 
 /**
@@ -494,7 +527,7 @@ function readBody(r: Reader, scan: boolean): { body: FuncBody; usesData: boolean
  */
 function scanAll(bytes: Uint8Array, codes: readonly FuncBody[], features: DecodeFeatures, dataCount: number | null): void {
   const r = new Reader(bytes, 0, bytes.length, 'code');
-  r.features = features;
+  r.features = readerFeatures(features);
   r.eofReason = 'unexpected end of section or function';
   let usesDataAt = -1;
   for (const body of codes) {

@@ -6,7 +6,7 @@
 import type { ByteRange, HeapType, ValType } from '../ir.js';
 import { opInfo } from '../opcodes.js';
 import { illegalOpcode, readBlockType, readHeapType, readMemArg, readValType, type BlockType, type MemArg } from './immediates.js';
-import { Reader } from './reader.js';
+import { Reader, readerFeatures } from './reader.js';
 
 /** One clause of a `try_table`. */
 export interface CatchClause {
@@ -56,7 +56,7 @@ const CATCH_KINDS = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'] as cons
 export function decodeInstructions(bytes: Uint8Array, range: ByteRange, features: { readonly customDescriptors?: boolean } = {}): Instruction[] {
   const r = new Reader(bytes, range.start, range.end, 'code');
   r.eofReason = 'unexpected end of section or function';
-  r.features = features;
+  r.features = readerFeatures(features);
   const out: Instruction[] = [];
   while (r.pos < range.end) {
     const offset = r.pos;

@@ -9,6 +9,22 @@ import { DecodeError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The four possible feature sets, one shared object each, all of one shape. */
+const FEATURE_SETS = [false, true].flatMap((pageSizes) =>
+  [false, true].map((descriptors) => Object.freeze({ customPageSizes: pageSizes, customDescriptors: descriptors })),
+);
+
+/**
+ * The shared object for the proposals named in `f` (only `customPageSizes` and
+ * `customDescriptors` matter to a reader).
+ */
+export function readerFeatures(f: { readonly customPageSizes?: boolean; readonly customDescriptors?: boolean }): {
+  readonly customPageSizes: boolean;
+  readonly customDescriptors: boolean;
+} {
+  return FEATURE_SETS[(f.customPageSizes === true ? 2 : 0) + (f.customDescriptors === true ? 1 : 0)]!;
+}
+
 /** A forward-only reader over `bytes[pos, end)`. */
 export class Reader {
   /** The whole input; offsets are absolute into it. */
@@ -19,8 +35,12 @@ export class Reader {
   end: number;
   /** Section name for error messages. */
   section: string | null;
-  /** Proposals the decoder accepts beyond WebAssembly 3.0 (see `DecodeFeatures`). */
-  features: { readonly customPageSizes?: boolean; readonly customDescriptors?: boolean } = {};
+  /**
+   * Proposals the decoder accepts beyond WebAssembly 3.0 (see `DecodeFeatures`). Assign it through
+   * {@link readerFeatures}, which keeps every reader's value of one shape (so code that reads it
+   * stays monomorphic and optimized).
+   */
+  features: { readonly customPageSizes?: boolean; readonly customDescriptors?: boolean } = readerFeatures({});
   /** The wording used when the range runs out: `unexpected end` or `unexpected end of section or function`. */
   eofReason: string;
 
