@@ -11,6 +11,7 @@ import { Linker } from '@wasmtide/linker';
 import { Config, Engine, Module, Store } from '@wasmtide/runtime';
 import { CaptureOutputStream, WasiCtxBuilder, addToLinker, wasiExitOf } from '@wasmtide/wasi';
 import type { WasiCtx, WasiOutputStream } from '@wasmtide/wasi';
+import { memFsFromHost, memFsToHost } from '../wasi/harness.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -96,13 +97,16 @@ class TimedCapture extends CaptureOutputStream implements WasiOutputStream {
 
 /**
  * Runs `yosys ARGS…` on wasmtide's runtime (Linker + `@wasmtide/wasi`), with host directory
- * `root` (if given) preopened as the guest's `/` and stdout/stderr captured.
+ * `root` (if given) preopened as the guest's `/` and stdout/stderr captured. With `inMemory`,
+ * the guest gets an in-memory `MemFs` copy of `root`, written back to `root` afterwards.
  */
-export function runYosysOnWasmtide(engine: Engine, module: Module, args: string[], root?: string): YosysRun {
+export function runYosysOnWasmtide(engine: Engine, module: Module, args: string[], root?: string, inMemory = false): YosysRun {
   const stdout = new TimedCapture();
   const stderr = new CaptureOutputStream();
   const b = new WasiCtxBuilder().args(['yosys', ...args]).stdout(stdout).stderr(stderr);
-  if (root !== undefined) b.preopenedDir(root, '/');
+  const memfs = root !== undefined && inMemory ? memFsFromHost(root) : null;
+  if (memfs !== null) b.preopenedFs(memfs, '/');
+  else if (root !== undefined) b.preopenedDir(root, '/');
   const ctx = b.build();
   const t0 = performance.now();
   let exitCode = 0;
@@ -122,6 +126,7 @@ export function runYosysOnWasmtide(engine: Engine, module: Module, args: string[
     }
   } finally {
     ctx.close();
+    if (memfs !== null) memFsToHost(memfs, root!);
   }
   const end = performance.now();
   return {

@@ -8,7 +8,7 @@ import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, Va
 import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
-import { growingFunctions } from './codegen/callgraph.js';
+import { growthAnalysis } from './codegen/callgraph.js';
 import { encodeBase64 } from './rt.js';
 
 /**
@@ -68,6 +68,8 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   for (const g of m.globals) globals.push(g.type);
   for (const t of m.tags) tags.push(t.type);
 
+  const facts = memories.length > 0 ? growthAnalysis(m, ic.func, ic.table) : null;
+  const growth = facts === null ? {} : { mayGrow: facts.funcs, mayGrowIndirect: facts.indirect };
   const ctx: ModuleContext = {
     module: m,
     funcTypes,
@@ -78,7 +80,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     options,
     helpers: new Set(),
     constants: new Map(),
-    ...(memories.length > 0 ? { mayGrow: growingFunctions(m, ic.func) } : {}),
+    ...growth,
   };
   const moduleName = m.names?.module ?? null;
   const sourceName = sanitize(options.name ?? moduleName ?? 'anon');

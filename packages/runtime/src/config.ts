@@ -30,8 +30,11 @@ export interface ConfigSnapshot {
   readonly maxMemorySize: number;
   /** Default upper bound on the number of elements of any one table. */
   readonly maxTableElements: number;
-  /** Compile each function on its first call instead of all at once. */
-  readonly lazyCompilation: boolean;
+  /**
+   * Compile each function on its first call instead of all at once: `true`, `false`, or `'auto'`
+   * (the default: lazily for big modules, whole for small ones).
+   */
+  readonly lazyCompilation: boolean | 'auto';
 }
 
 /** The compilation and execution settings of an {@link Engine}. Setters return `this`. */
@@ -42,7 +45,7 @@ export class Config {
   #maxCallDepth: number | null = null;
   #maxMemorySize = 2 ** 32;
   #maxTableElements = 10_000_000;
-  #lazy = false;
+  #lazy: boolean | 'auto' = 'auto';
 
   /** A configuration with the defaults; `options` may set any field of {@link ConfigSnapshot} at once. */
   constructor(options: Partial<Omit<ConfigSnapshot, 'features'>> & { features?: Partial<WasmFeatures> } = {}) {
@@ -154,8 +157,11 @@ export class Config {
     this.#maxTableElements = n;
     return this;
   }
-  /** Compile functions lazily, on their first call (good for big modules that run little of their code). */
-  lazyCompilation(on: boolean): this {
+  /**
+   * Compile functions lazily, on their first call (good for big modules that run little of their
+   * code); `'auto'` (the default) decides by the module's code size.
+   */
+  lazyCompilation(on: boolean | 'auto'): this {
     this.#lazy = on;
     return this;
   }

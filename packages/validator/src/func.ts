@@ -196,6 +196,7 @@ export class BodyValidator extends FastValidator {
     this.opAt = at;
     let op = at < r.end ? r.bytes[at]! : -1;
     if (op >= 0 && op < 0xfb) r.pos = at + 1;
+    else if (op === 0xff) r.fail('illegal opcode ff', at);
     else op = r.op();
     const s = op < 0x100 ? op : slot(op);
     const feat = feats[s]!;

@@ -179,8 +179,29 @@ describe('wasmtide run', () => {
       env: [['K', 'V=W']],
       inheritEnv: true,
       invoke: null,
+      allowPrecompiled: false,
       file: 'p.wasm',
       args: ['--env', 'x'],
     });
+  });
+
+  it('compile writes a precompiled module that run accepts only with --allow-precompiled', async () => {
+    const cwasm = join(dir, 'prog.cwasm');
+    const c = await main(['compile', '-o', cwasm, prog], { out: () => {}, err: (l) => expect.fail(l) });
+    expect(c).toBe(0);
+    const refused = await runWith([cwasm]);
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toMatch(/--allow-precompiled/);
+    const r = await runWith(['--allow-precompiled', cwasm, 'x']);
+    expect(r).toMatchObject({ code: 2, stdout: 'hello\n', err: [] });
+  });
+
+  it('compile reports a broken module on one line with status 1', async () => {
+    const bad = join(dir, 'bad.wat');
+    writeFileSync(bad, '(module (func (result i32)))');
+    const err: string[] = [];
+    expect(await main(['compile', bad], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/type mismatch/);
   });
 });

@@ -25,7 +25,7 @@ commands:
     --env K=V             set an environment variable (the guest sees no others)
     --inherit-env         pass the host's environment to the guest
     --invoke NAME         call export NAME with ARGS as its arguments and print its results
-    --allow-precompiled   accept a module written by `wasmtide compile`
+    --allow-precompiled   accept a module written by "wasmtide compile"
   compile [-o OUT] FILE
                       compile a module ahead of time; write it to OUT (default FILE.cwasm)
 

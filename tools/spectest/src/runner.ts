@@ -74,7 +74,9 @@ async function runInWorkers(files: readonly SuiteFile[], options: RunOptions): P
       if (next >= order.length) return;
       const child: ChildProcess = fork(workerPath, [], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        execArgv: ['--max-old-space-size=2048', '--stack-size=4096'],
+        // --no-expose-wasm: wasmtide never runs code on the host's WebAssembly (CONTRACT.md); the
+        // whole suite proves it.
+        execArgv: ['--no-expose-wasm', '--max-old-space-size=2048'],
       });
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => {
@@ -128,14 +130,20 @@ async function runInWorkers(files: readonly SuiteFile[], options: RunOptions): P
           take();
         }
       });
-      child.on('exit', (code, signal) => {
+      // A worker that died, was killed or could not start: fail what it was running and replace
+      // it while work remains. Idempotent ('error' and 'exit' can both come).
+      let retired = false;
+      const retire = (why: string): void => {
+        if (retired) return;
+        retired = true;
         if (current) {
           const tail = stderr.trim().split('\n').slice(-3).join(' | ');
-          current.finish(failRest(current, `worker crashed (${signal ?? `exit ${code}`})${tail ? `: ${tail}` : ''}`));
+          current.finish(failRest(current, `${why}${tail ? `: ${tail}` : ''}`));
         }
-        // Replace a worker that died or was killed while work remains.
         if (next < order.length) startWorker();
-      });
+      };
+      child.on('error', (err) => retire(`worker error (${err.message})`));
+      child.on('exit', (code, signal) => retire(`worker crashed (${signal ?? `exit ${code}`})`));
       take();
     };
 

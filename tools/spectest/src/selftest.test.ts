@@ -101,4 +101,24 @@ describe.skipIf(!frontEndReady)('spectest self-test (deliberately wrong expectat
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!built)('a worker that dies fails the rest of its script, and the run goes on', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'spectest-crash-'));
+    try {
+      const report = join(tmp, 'report.json');
+      const args = [join(toolDir, 'dist', 'main.js'), '--suite', selftestDir, '--baseline', join(tmp, 'none.json'), '--report', report, '--jobs', '1'];
+      let out = '';
+      try {
+        execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, SPECTEST_TEST_CRASH_ON: 'selftest.wast' } });
+      } catch (err) {
+        out = (err as { stdout: string }).stdout;
+      }
+      // The first command (line 4) passed before the worker died; the next one carries the reason.
+      expect(out).toContain('NEW FAILURE selftest.wast:9:assert_invalid: worker crashed (exit 70)');
+      const r = JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { passed: number; failed: number }> };
+      expect(r.files['selftest.wast']).toMatchObject({ passed: 1, failed: 6 });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { runWast } from 'wasmtide';
 import type { RunJob, WorkerMessage } from './protocol.js';
 
+const crashOn = process.env['SPECTEST_TEST_CRASH_ON'];
+
 function send(msg: WorkerMessage): void {
   process.send!(msg);
 }
@@ -19,7 +21,11 @@ async function run(job: RunJob): Promise<void> {
       filename: job.file,
       features: job.features,
       onPlan: (plan) => send({ type: 'plan', id: job.id, plan: plan.map((p) => [p.line, p.kind]) }),
-      onOutcome: (o) => send({ type: 'outcomes', id: job.id, outcomes: [o] }),
+      onOutcome: (o) => {
+        send({ type: 'outcomes', id: job.id, outcomes: [o] });
+        // Test hook: die after the first outcome of the named file (the runner's crash test).
+        if (crashOn !== undefined && crashOn === job.file) process.exit(70);
+      },
     });
     send({ type: 'done', id: job.id });
   } catch (err) {

@@ -6,13 +6,65 @@
  */
 import { Op, Reader, skipImmediates, type Module } from '@wasmtide/parser';
 
+/** What {@link growthAnalysis} finds. */
+export interface GrowthFacts {
+  /** Per function index (imports first): 1 if calling it may grow a memory. */
+  readonly funcs: Uint8Array;
+  /**
+   * Whether a `call_indirect` through table `table` with type index `type` may grow a memory
+   * (only targets whose type can pass the signature check count).
+   */
+  readonly indirect: (table: number, type: number) => boolean;
+}
+
 /**
- * For every function index (imports first), 1 if calling it may grow a memory, else 0. Imports
- * and functions that reach `memory.grow`, an import, or an indirect call (`call_indirect`,
- * `call_ref`, their tail forms) count as growing; a body that cannot be scanned counts too.
+ * Which functions may grow a memory when called: imports, and functions that reach
+ * `memory.grow`, an import, `call_ref` (or its tail form) or a `call_indirect` through a table
+ * that may hold such a function (a body that cannot be scanned counts too). A "closed" table (defined, not exported,
+ * no initializer expression, never written by `table.set`/`grow`/`fill`/`copy`/`init` anywhere
+ * in the module, and filled only by active segments of plain function indices or `ref.func` /
+ * `ref.null` expressions) can only hold those functions, so calls through it grow memory only if
+ * one of them may. Every other table counts as growing.
  */
-export function growingFunctions(m: Module, importedFuncs: number): Uint8Array {
+export function growthAnalysis(m: Module, importedFuncs: number, importedTables: number): GrowthFacts {
   const n = importedFuncs + m.codes.length;
+  const nt = importedTables + m.tables.length;
+  // Candidate closed tables and their possible targets (decided after the code scan).
+  const closed = new Uint8Array(nt);
+  for (let t = importedTables; t < nt; t++) closed[t] = m.tables[t - importedTables]!.init === null ? 1 : 0;
+  for (const e of m.exports) if (e.kind === 'table' && e.index < nt) closed[e.index] = 0;
+  const targets: number[][] = Array.from({ length: nt }, () => []);
+  for (const el of m.elems) {
+    if (el.mode !== 'active') continue;
+    const t = el.table;
+    if (t >= nt || closed[t] === 0) continue;
+    if (el.items.kind === 'funcs') {
+      for (const f of el.items.funcs) targets[t]!.push(f);
+      continue;
+    }
+    for (const ce of el.items.exprs) {
+      const f = refFuncOf(m.bytes, ce.start, ce.end);
+      if (f === -2) {
+        closed[t] = 0;
+        break;
+      }
+      if (f >= 0) targets[t]!.push(f);
+    }
+  }
+  let tableWrites = false;
+  const indirectFrom: number[] = [];
+  const indirectTable: number[] = [];
+  const indirectType: number[] = [];
+  const keys = typeKeys(m);
+  const funcType = (f: number): number => {
+    if (f >= importedFuncs) return m.funcs[f - importedFuncs] ?? -1;
+    let k = 0;
+    for (const im of m.imports) {
+      if (im.desc.kind !== 'func') continue;
+      if (k++ === f) return im.desc.type;
+    }
+    return -1;
+  };
   const grows = new Uint8Array(n);
   grows.fill(1, 0, importedFuncs);
   // Direct call edges, collected flat: callers[k] calls callees[k].
@@ -31,7 +83,7 @@ export function growingFunctions(m: Module, importedFuncs: number): Uint8Array {
           const callee = r.u32();
           if (callee >= n) {
             grows[fi] = 1;
-            break;
+            continue;
           }
           if (edges === callers.length) {
             callers = grow32(callers);
@@ -40,21 +92,55 @@ export function growingFunctions(m: Module, importedFuncs: number): Uint8Array {
           callers[edges] = fi;
           callees[edges] = callee;
           edges++;
-        } else if (
-          op === Op.MemoryGrow ||
-          op === Op.CallIndirect ||
-          op === Op.ReturnCallIndirect ||
-          op === Op.CallRef ||
-          op === Op.ReturnCallRef
-        ) {
+        } else if (op === Op.CallIndirect || op === Op.ReturnCallIndirect) {
+          const ty = r.u32();
+          const t = r.u32();
+          indirectFrom.push(fi);
+          indirectTable.push(t);
+          indirectType.push(ty);
+        } else if (op === Op.MemoryGrow || op === Op.CallRef || op === Op.ReturnCallRef) {
           grows[fi] = 1;
-          break;
+          skipImmediates(r, op);
         } else {
+          if (op === Op.TableSet || op === Op.TableGrow || op === Op.TableFill || op === Op.TableCopy || op === Op.TableInit) {
+            tableWrites = true;
+          }
           skipImmediates(r, op);
         }
       }
     } catch {
+      // Unscannable: assume the worst of the rest of the body.
       grows[fi] = 1;
+      tableWrites = true;
+    }
+  }
+  // Indirect calls: edges to every possible target of a closed table, else "grows".
+  if (tableWrites) closed.fill(0);
+  for (let k = 0; k < indirectFrom.length; k++) {
+    const fi = indirectFrom[k]!;
+    const t = indirectTable[k]!;
+    if (t >= nt || closed[t] === 0) {
+      grows[fi] = 1;
+      continue;
+    }
+    const want = keys[indirectType[k]!] ?? null;
+    for (const callee of targets[t]!) {
+      if (want !== null && callee >= importedFuncs && callee < n) {
+        // A target whose type can never pass the signature check is not a possible callee.
+        const have = keys[funcType(callee)] ?? null;
+        if (have !== null && have !== want) continue;
+      }
+      if (callee >= n) {
+        grows[fi] = 1;
+        break;
+      }
+      if (edges === callers.length) {
+        callers = grow32(callers);
+        callees = grow32(callees);
+      }
+      callers[edges] = fi;
+      callees[edges] = callee;
+      edges++;
     }
   }
   // Reverse adjacency (CSR), then propagate "grows" from callees to callers.
@@ -76,7 +162,66 @@ export function growingFunctions(m: Module, importedFuncs: number): Uint8Array {
       }
     }
   }
-  return grows;
+  const memo = new Map<number, boolean>();
+  const indirect = (t: number, ty: number): boolean => {
+    if (t >= nt || closed[t] === 0) return true;
+    const id = ty * nt + t;
+    let v = memo.get(id);
+    if (v === undefined) {
+      const want = keys[ty] ?? null;
+      v = targets[t]!.some((f) => {
+        if (f >= n || grows[f] === 1) {
+          if (want === null || f < importedFuncs || f >= n) return true;
+          const have = keys[funcType(f)] ?? null;
+          return have === null || have === want;
+        }
+        return false;
+      });
+      memo.set(id, v);
+    }
+    return v;
+  };
+  return { funcs: grows, indirect };
+}
+
+/**
+ * Per type index, a string equal for two function types exactly when they are the same
+ * canonical type, or null when that is not decided this simply (types in a rec group of more than
+ * one, with supertypes, non-final, or with reference-typed parameters or results).
+ */
+function typeKeys(m: Module): (string | null)[] {
+  const keys: (string | null)[] = m.types.map(() => null);
+  for (const g of m.recGroups) {
+    if (g.count !== 1) continue;
+    const st = m.types[g.start]!;
+    if (!st.final || st.supers.length > 0 || st.comp.kind !== 'func') continue;
+    const ft = st.comp;
+    if (!ft.params.every((p) => typeof p === 'string') || !ft.results.every((p) => typeof p === 'string')) continue;
+    keys[g.start] = `${ft.params.join(',')}>${ft.results.join(',')}`;
+  }
+  return keys;
+}
+
+/**
+ * The function a constant expression `ref.func f` names (f), -1 for `ref.null`, -2 for anything
+ * else. `end` is the offset of the expression's `end` opcode.
+ */
+function refFuncOf(bytes: Uint8Array, start: number, end: number): number {
+  const r = new Reader(bytes, start, end, 'const');
+  try {
+    const op = r.op();
+    if (op === Op.RefFunc) {
+      const f = r.u32();
+      return r.pos === end ? f : -2;
+    }
+    if (op === Op.RefNull) {
+      skipImmediates(r, op);
+      return r.pos === end ? -1 : -2;
+    }
+  } catch {
+    // malformed: not closed
+  }
+  return -2;
 }
 
 function grow32(a: Int32Array): Int32Array {

@@ -37,6 +37,8 @@ export interface ModuleContext {
    * calls only); absent: every call may.
    */
   readonly mayGrow?: Uint8Array;
+  /** Whether a `call_indirect` through `table` with type index `type` may grow a memory; absent: all may. */
+  readonly mayGrowIndirect?: (table: number, type: number) => boolean;
 }
 
 /** The function type at type index `i`. */

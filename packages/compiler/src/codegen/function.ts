@@ -680,7 +680,8 @@ export class FunctionCompiler {
         const callee = this.callIndirectCallee(ti, table);
         // The callee expression must be evaluated before the arguments are consumed: put it in t-var.
         const pre = `t1 = ${callee};`;
-        if (op === Op.CallIndirect) this.emitCall(ft, 't1', pre);
+        const mgi = ctx.mayGrowIndirect;
+        if (op === Op.CallIndirect) this.emitCall(ft, 't1', pre, mgi === undefined || mgi(table, ti));
         else this.emitTailCall(ft, 't1', pre);
         return;
       }

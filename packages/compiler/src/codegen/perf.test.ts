@@ -184,3 +184,66 @@ describe('lazy: auto', () => {
     expect(inst.funcs[0]!()).toBe(7);
   });
 });
+
+describe('memory view reloads after call_indirect', () => {
+  const mod = (extra: string, elems = '$a $b') => `(module
+    (memory 1 4)
+    (type $t (func (param i32) (result i32)))
+    (table $tab 4 funcref)
+    (elem (table $tab) (i32.const 0) func ${elems})
+    (func $a (type $t) (i32.add (local.get 0) (i32.const 1)))
+    (func $b (type $t) (i32.mul (local.get 0) (i32.const 2)))
+    (func $g (type $t) (drop (memory.grow (i32.const 1))) (i32.mul (memory.size) (i32.const 65536)))
+    (func (export "ci") (param i32 i32) (result i32)
+      (drop (call_indirect (type $t) (local.get 1) (local.get 0)))
+      (i32.load (i32.const 0)))
+    (func (export "grow_ci") (param i32) (result i32)
+      (i32.store (i32.sub (call_indirect (type $t) (i32.const 0) (local.get 0)) (i32.const 4)) (i32.const 9))
+      (i32.load (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4))))
+    ${extra})`;
+  const reloadsAfterCi = (wat: string): boolean => {
+    const m = instantiateWat(wat);
+    const i = m.module.exports.find((e) => e.name === 'ci')!.index;
+    const at = m.source.indexOf(`function f${i}(`);
+    const body = m.source.slice(at, m.source.indexOf('\n}', at));
+    return /t1\([^)]*\);\n\s*dv0 = M0\.dv;/.test(body);
+  };
+  it.each([
+    ['a closed table of non-growing functions', mod(''), false],
+    ['an exported table', mod('(export "tab" (table $tab))'), true],
+    ['a table written by table.set', mod('(func (table.set $tab (i32.const 3) (ref.null func)))'), true],
+    ['a closed table holding a growing function', mod('', '$a $b $g'), true],
+  ])('%s', (_name, wat, reload) => {
+    expect(reloadsAfterCi(wat)).toBe(reload);
+  });
+  it('a growing callee through a closed table is seen', () => {
+    const m = instantiateWat(mod('', '$a $b $g'));
+    expect(m.fn['grow_ci']!(2)).toBe(9);
+    expect(m.fn['ci']!(0, 1)).toBe(0);
+  });
+});
+
+describe('call_indirect reload: signature filter', () => {
+  it('ignores growing table entries whose type cannot match the call', () => {
+    const m = instantiateWat(`(module
+      (memory 1 4)
+      (type $t (func (param i32) (result i32)))
+      (type $u (func (result i32)))
+      (table 4 funcref)
+      (elem (i32.const 0) func $a $g)
+      (func $a (type $t) (i32.add (local.get 0) (i32.const 1)))
+      (func $g (type $u) (memory.grow (i32.const 1)))
+      (func (export "ct") (param i32) (result i32) (drop (call_indirect (type $t) (i32.const 5) (local.get 0))) (i32.load (i32.const 0)))
+      (func (export "cu") (param i32) (result i32) (drop (call_indirect (type $u) (local.get 0))) (i32.load (i32.const 65536))))`);
+    const body = (name: string): string => {
+      const i = m.module.exports.find((e) => e.name === name)!.index;
+      const at = m.source.indexOf(`function f${i}(`);
+      return m.source.slice(at, m.source.indexOf('\n}', at));
+    };
+    expect(body('ct')).not.toMatch(/^\s*dv0 = M0\.dv;/m);
+    expect(body('cu')).toMatch(/t1\(\);\n\s*dv0 = M0\.dv;/);
+    expect(m.fn['ct']!(0)).toBe(0);
+    expect(() => m.fn['ct']!(1)).toThrow('indirect call type mismatch');
+    expect(m.fn['cu']!(1)).toBe(0);
+  });
+});

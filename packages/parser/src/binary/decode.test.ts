@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../errors.js';
 import type { DecodeOptions } from './decode.js';
-import { decodeModule } from './decode.js';
+import { checkBodies, decodeModule } from './decode.js';
 import { body, HEADER, mod, oneFuncType, s, sec, str, u, vec } from './builder.test-helper.js';
 
 function decodeError(bytes: Uint8Array, options?: DecodeOptions): DecodeError {
@@ -379,5 +379,72 @@ describe('decodeModule: sections', () => {
     const code = [...Array(depth).fill([0x02, 0x40]).flat(), ...Array(depth + 1).fill(0x0b)];
     const m = decodeModule(mod(oneFuncType(), sec(10, vec([body([], code)]))));
     expect(m.codes[0]!.code.end - m.codes[0]!.code.start).toBe(code.length);
+  });
+});
+
+describe('decodeModule: constant expressions', () => {
+  // a memory and one active data segment whose offset expression is `expr` (without its `end`)
+  const data = (expr: number[]): Uint8Array => mod(sec(5, vec([[0, 1]])), sec(11, vec([[0, ...expr, 0x0b, 0]])));
+  const OFFSET_AT = H + 5 + 4; // the memory section, then the data section id, size, count, flags
+
+  it.each([
+    ['one byte', [0x41, 0x05]],
+    ['two bytes', [0x41, 0x80, 0x01]],
+    ['five bytes, positive', [0x41, 0x80, 0x80, 0x80, 0x80, 0x00]],
+    ['five bytes, negative', [0x41, 0xff, 0xff, 0xff, 0xff, 0x7f]],
+    ['two instructions', [0x41, 0x01, 0x41, 0x02, 0x6a]],
+    ['global.get', [0x23, 0x00]],
+  ])('delimits i32.const offsets: %s', (_name, expr) => {
+    const m = decodeModule(data(expr));
+    expect(m.datas[0]!.offset).toEqual({ start: OFFSET_AT, end: OFFSET_AT + expr.length });
+  });
+
+  it.each([
+    ['unused bits not the sign', [0x41, 0x80, 0x80, 0x80, 0x80, 0x08], 'integer too large', OFFSET_AT + 5],
+    ['six bytes', [0x41, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00], 'integer representation too long', OFFSET_AT + 6],
+  ])('rejects malformed i32.const offsets: %s', (_name, expr, reason, offset) => {
+    const e = decodeError(data(expr));
+    expect(e.reason).toBe(reason);
+    expect(e.offset).toBe(offset);
+  });
+});
+
+describe('decodeModule: scanBodies false and checkBodies', () => {
+  const illegal = mod(FT, sec(10, vec([body([], [0x27, 0x0b])])));
+  const needsDataCount = mod(FT, sec(5, vec([[0, 1]])), sec(10, vec([body([], [0xfc, 0x09, 0x00, 0x0b])])), sec(11, vec([[1, 0]])));
+
+  it('delimits bodies without checking their instructions', () => {
+    const m = decodeModule(illegal, { scanBodies: false });
+    expect(m.codes).toHaveLength(1);
+    expect(m.codes[0]!.code.end).toBe(illegal.length);
+    expect(() => checkBodies(m)).toThrow('illegal opcode 27');
+  });
+
+  it('checkBodies throws exactly what a scanning decode throws', () => {
+    for (const bytes of [illegal, needsDataCount]) {
+      const eager = decodeError(bytes);
+      let lazy: unknown = null;
+      try {
+        checkBodies(decodeModule(bytes, { scanBodies: false }));
+      } catch (e) {
+        lazy = e;
+      }
+      expect(lazy).toBeInstanceOf(DecodeError);
+      expect((lazy as DecodeError).message).toBe(eager.message);
+    }
+    expect(decodeError(needsDataCount).reason).toBe('data count section required');
+  });
+
+  it('still reports a malformed body before an error in a later section', () => {
+    const bytes = mod(FT, sec(10, vec([body([], [0x27, 0x0b])])), sec(11, vec([[9]])));
+    expect(decodeError(bytes, { scanBodies: false }).reason).toBe('illegal opcode 27');
+    expect(decodeError(mod(FT, sec(10, vec([body([], [0x01, 0x0b])])), sec(11, vec([[9]]))), { scanBodies: false }).reason).toBe('malformed data segment kind');
+  });
+
+  it('accepts what a scanning decode accepts', () => {
+    const ok = mod(FT, sec(10, vec([body([[2, 0x7f]], [0x20, 0x00, 0x1a, 0x0b])])));
+    const m = decodeModule(ok, { scanBodies: false });
+    expect(m.codes[0]!.locals).toEqual([{ count: 2, type: 'i32' }]);
+    expect(() => checkBodies(m)).not.toThrow();
   });
 });
