@@ -117,7 +117,7 @@ export class Module {
     this.engine = engine;
     let bytes = typeof bytesOrText === 'string' ? watToBinary(bytesOrText) : toBytes(bytesOrText);
     if (!isBinary(bytes) && textParser && bytes.length > 0 && bytes[0] !== 0) bytes = watToBinary(new TextDecoder().decode(bytes));
-    const m = decodeModule(bytes);
+    const m = decodeModule(bytes, { features: engine.config.features });
     const v = validate(m, engine.config.features);
     const compiled = compileModule(v, compileOptions(engine, sourceNameFor(m.names?.module ?? null, bytes)));
     this.load(compiled);
@@ -137,7 +137,7 @@ export class Module {
 
   /** Decodes and validates `bytes` without compiling; throws the decode or validation error. */
   static validate(engine: Engine, bytes: Uint8Array | ArrayBuffer): void {
-    validate(decodeModule(toBytes(bytes)), engine.config.features);
+    validate(decodeModule(toBytes(bytes), { features: engine.config.features }), engine.config.features);
   }
 
   private load(compiled: CompiledModule, factory?: ModuleFactory): void {

@@ -13,7 +13,7 @@
  */
 import { OPS } from '@wasmtide/parser';
 import { K_FUNC, valSub } from './ctx.js';
-import { ALIGN, FEAT, MEM_TYPE, SIG_IN, SIG_OUT } from './optable.js';
+import { ALIGN, FEAT, MEM_TYPE, SIG_IN, SIG_OUT, slot } from './optable.js';
 import { OpValidator } from './ops.js';
 import {
   EMPTY, F_BLOCK, F_ELSE, F_IF, F_LOOP, FACT_CALL, FACT_CALL_INDIRECT, FACT_GLOBAL, FACT_MEMORY, FACT_TABLE,
@@ -137,6 +137,8 @@ export function skipS32(bytes: Uint8Array, q: number, end: number): number {
 export abstract class FastValidator extends OpValidator {
   /** {@link NUM_N} under this validator's features (0 for the operators of disabled proposals). */
   private readonly numN: Uint8Array;
+  /** Whether `memory.copy` and `memory.fill` are available (the bulk memory proposal). */
+  private readonly bulkMemory: boolean;
   /** Per table: 1 if it holds function references (a `call_indirect` target). */
   private readonly tableFuncs: Uint8Array;
 
@@ -148,6 +150,7 @@ export abstract class FastValidator extends OpValidator {
       if (f === 255 || (f !== 0 && !this.enabled[f])) numN[b] = 0;
     }
     this.numN = numN;
+    this.bulkMemory = this.enabled[FEAT[slot(0xfc00a)]!] === 1;
     const ctx = this.ctx;
     const funcref = refCode(H_FUNC, true);
     this.tableFuncs = Uint8Array.from(ctx.tableElem, (t) => (valSub(ctx, t, funcref) ? 1 : 0));
@@ -351,7 +354,20 @@ export abstract class FastValidator extends OpValidator {
             const d = depth - 1;
             const outs = cOut[d]!;
             const n = outs.length;
-            if (sp !== h + n || cInit[d] !== this.initSp) break;
+            if (cInit[d] !== this.initSp) break;
+            if (sp === h && n > 0 && cUnr[d] === 1) {
+              // unreachable with nothing left: the results stand for themselves
+              if (h + n > vals.length) break;
+              if (cKind[d] === F_IF && !sameTypes(cIn[d]!, outs)) break;
+              depth = d;
+              p = q;
+              if (d === 0) break;
+              for (let k = 0; k < n; k++) vals[sp++] = outs[k]!;
+              if (sp > maxSp) maxSp = sp;
+              h = cHeight[d - 1]!;
+              continue;
+            }
+            if (sp !== h + n) break;
             let ok = true;
             for (let k = 0; k < n; k++) {
               if (vals[h + k] !== outs[k]) {
@@ -388,15 +404,18 @@ export abstract class FastValidator extends OpValidator {
             const outs = cOut[d]!;
             const ins = cIn[d]!;
             const n = outs.length;
-            if (sp !== h + n || cInit[d] !== this.initSp || h + ins.length > vals.length) break;
-            let ok = true;
-            for (let k = 0; k < n; k++) {
-              if (vals[h + k] !== outs[k]) {
-                ok = false;
-                break;
+            if (cInit[d] !== this.initSp || h + ins.length > vals.length) break;
+            if (!(sp === h && cUnr[d] === 1)) {
+              if (sp !== h + n) break;
+              let ok = true;
+              for (let k = 0; k < n; k++) {
+                if (vals[h + k] !== outs[k]) {
+                  ok = false;
+                  break;
+                }
               }
+              if (!ok) break;
             }
-            if (!ok) break;
             cKind[d] = F_ELSE;
             cUnr[d] = 0;
             sp = h;
@@ -476,7 +495,9 @@ export abstract class FastValidator extends OpValidator {
             break;
           }
           case 0x42: { // i64.const
-            const e = skipLeb(bytes, q, end, 9);
+            let e = skipLeb(bytes, q, end, 9);
+            // the full 10-byte form: its last byte only repeats the sign
+            if (e < 0 && q + 9 < end && bytes[q + 8]! >= 0x80 && (bytes[q + 9] === 0 || bytes[q + 9] === 0x7f)) e = q + 10;
             if (e >= 0 && sp < vals.length) {
               vals[sp++] = I64;
               if (sp > maxSp) maxSp = sp;
@@ -501,6 +522,25 @@ export abstract class FastValidator extends OpValidator {
             cUnr[depth - 1] = 1;
             p = q;
             continue;
+          case 0xfc: { // memory.copy and memory.fill of memory 0
+            if (!this.bulkMemory || mem0 === 0 || q + 1 >= end || bytes[q + 1] !== 0 || sp - 3 < h) break;
+            const sub = bytes[q];
+            let e: number;
+            if (sub === 0x0a) {
+              if (q + 2 >= end || bytes[q + 2] !== 0) break;
+              e = q + 3;
+              if (vals[sp - 1] !== mem0 || vals[sp - 2] !== mem0 || vals[sp - 3] !== mem0) break;
+            } else if (sub === 0x0b) {
+              e = q + 2;
+              if (vals[sp - 1] !== mem0 || vals[sp - 2] !== I32 || vals[sp - 3] !== mem0) break;
+            } else {
+              break;
+            }
+            sp -= 3;
+            flags |= FACT_MEMORY;
+            p = e;
+            continue;
+          }
           case 0x01: // nop
             p = q;
             continue;

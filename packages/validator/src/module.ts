@@ -11,7 +11,7 @@ import { resolveFeatures } from './features.js';
 import type { Features } from './features.js';
 import { BodyValidator } from './func.js';
 import { primeOnce } from './prime.js';
-import { F32, F64, H_CONCRETE, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
+import { F32, F64, H_CONCRETE, H_FUNC, heapOf, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
 
 declare const validatedBrand: unique symbol;
 
@@ -231,9 +231,12 @@ export function validate(module: Module, features?: Partial<Features>): Validate
         break;
     }
   }
-  module.funcs.forEach((t, i) => {
-    funcType[fi++] = funcTypeOk(t, `function ${ic.func + i}`);
-  });
+  const defined = module.funcs;
+  for (let i = 0; i < defined.length; i++) {
+    const t = defined[i]!;
+    // the message only when needed: a module may define tens of thousands of functions
+    funcType[fi++] = t < nTypes && kind[t] === K_FUNC ? t : funcTypeOk(t, `function ${ic.func + i}`);
+  }
   if (nMems > 1 && !f.multiMemory) fail('multiple memories');
   if (nTables > 1 && !f.referenceTypes) fail('multiple tables');
   module.tables.forEach((t, i) => {
@@ -306,9 +309,14 @@ export function validate(module: Module, features?: Partial<Features>): Validate
       if (!valSub(ctx, et, tableElem[e.table]!)) fail('type mismatch', `${what}: ${typeName(et)} does not fit table ${e.table} of ${typeName(tableElem[e.table]!)}`);
     }
     if (e.items.kind === 'funcs') {
-      for (const fx of e.items.funcs) {
+      // every function reference is a (ref func): only other element types need a check per item
+      const anyFunc = heapOf(et) === H_FUNC;
+      const funcs = e.items.funcs;
+      for (let k = 0; k < funcs.length; k++) {
+        const fx = funcs[k]!;
         if (fx >= nFuncs) fail(`unknown function ${fx}`, what);
         refs[fx] = 1;
+        if (anyFunc) continue;
         const ft = refCode(H_CONCRETE + rep[funcType[fx]!]!, false);
         if (!valSub(ctx, ft, et)) fail('type mismatch', `${what}: function ${fx} is not a ${typeName(et)}`);
       }
@@ -318,12 +326,14 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   });
 
   // ---- data segments
-  module.datas.forEach((d, i) => {
+  const datas = module.datas;
+  for (let i = 0; i < datas.length; i++) {
+    const d = datas[i]!;
     if (d.mode === 'active') {
       if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
       if (d.offset) constExpr(d.offset, memAddr[d.memory]!, nGlobals, 'data segment', i, ' offset');
     }
-  });
+  }
   for (const x of bv.constRefs) refs[x] = 1;
 
   // ---- function bodies

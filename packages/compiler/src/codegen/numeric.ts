@@ -393,9 +393,10 @@ function intLiteral(e: string): number {
 
 /**
  * i64.mul inline: the low word is `imul(alo, blo)`; the high word adds the two cross products
- * (mod 2^32) to the high half of the unsigned 32x32 product, computed from 16-bit limbs with
- * int32 operations only (limb products through `imul`, read back unsigned with `>>>`; the final
- * sum stays far below 2^53 and `| 0` wraps it). Limbs of a constant operand fold at compile time;
+ * (mod 2^32) to the high half of the unsigned 32x32 product, computed schoolbook-style from
+ * 16-bit limbs with int32 operations only: `m2` = a1*b0 plus the carry out of a0*b0, `m3` = the
+ * low half of `m2` plus a0*b1 (both below 2^32, wrapped by `| 0` and read back with `>>>`); the
+ * high half is a1*b1 + (m2 >>> 16) + (m3 >>> 16). Limbs of a constant operand fold at compile time;
  * a constant below 2^21 takes one exact double product instead.
  */
 function emitMul64(c: FunctionCompiler, a: Entry, b: Entry): void {
@@ -426,15 +427,18 @@ function emitMul64(c: FunctionCompiler, a: Entry, b: Entry): void {
       const b0 = bl & 0xffff;
       const b1 = bl >>> 16;
       c.useTemps(4);
-      c.emitLine(`m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = imul(m0, ${b1}); m3 = imul(m1, ${b0});`);
-      high = `imul(m1, ${b1}) + (m2 >>> 16) + (m3 >>> 16) + (((imul(m0, ${b0}) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)`;
+      c.emitLine(
+        `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m2 = (imul(m0, ${b0}) >>> 16) + imul(m1, ${b0}) | 0; m3 = (m2 & 65535) + imul(m0, ${b1}) | 0;`,
+      );
+      high = `imul(m1, ${b1}) + (m2 >>> 16) + (m3 >>> 16)`;
     }
   } else {
     c.useTemps(6);
     c.emitLine(
-      `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; m2 = imul(m0, m5); m3 = imul(m1, m4);`,
+      `m0 = ${a.e} & 65535; m1 = ${a.e} >>> 16; m4 = ${b.e} & 65535; m5 = ${b.e} >>> 16; ` +
+        'm2 = (imul(m0, m4) >>> 16) + imul(m1, m4) | 0; m3 = (m2 & 65535) + imul(m0, m5) | 0;',
     );
-    high = 'imul(m1, m5) + (m2 >>> 16) + (m3 >>> 16) + (((imul(m0, m4) >>> 16) + (m2 & 65535) + (m3 & 65535)) >>> 16)';
+    high = 'imul(m1, m5) + (m2 >>> 16) + (m3 >>> 16)';
   }
   if (high.startsWith('((') && high.endsWith('/ 4294967296)')) high = `(${high} | 0)`;
   const terms = high === '' ? cross : [high, ...cross];

@@ -340,6 +340,21 @@ export function scanBody(r: Reader): boolean {
       if (k === K_TYPE_DATA || k === K_DATA_MEM || k === K_DATA) usesData = true;
       if (k === 0) continue;
     }
+    // one-byte immediates inline: an index, a small i32.const, a memarg without a memory index
+    const p = r.pos;
+    if (p + 1 < limit) {
+      const x = bytes[p]!;
+      if (x < 0x80) {
+        if (k === K_I32 || U32_COUNT[k] === 1) {
+          r.pos = p + 1;
+          continue;
+        }
+        if (k === K_MEMARG && x < 0x40 && bytes[p + 1]! < 0x80) {
+          r.pos = p + 2;
+          continue;
+        }
+      }
+    }
     skipKind(r, k);
   }
 }
