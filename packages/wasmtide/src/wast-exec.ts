@@ -62,6 +62,10 @@ export function spectestModule(store: Store<unknown>): Map<string, Extern> {
   m.set('table', new Table(store, new TableType('funcref', 10, 20), null));
   m.set('table64', new Table(store, new TableType({ element: 'funcref', minimum: 10, maximum: 20, is64: true }), null));
   m.set('memory', new Memory(store, new MemoryType(1, 2)));
+  // The threads proposal's scripts import a shared memory of the same limits.
+  if (store.engine.config.features.threads) {
+    m.set('shared_memory', new Memory(store, new MemoryType({ minimum: 1, maximum: 2, shared: true })));
+  }
   return m;
 }
 
