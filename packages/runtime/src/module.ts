@@ -5,9 +5,8 @@
  * @module
  */
 import { ABI_VERSION, compileModule, loadCompiled, type CompiledModule, type CompileOptions, type ModuleFactory } from '@wasmtide/compiler';
-import { decodeModule } from '@wasmtide/parser';
 import type * as ir from '@wasmtide/parser';
-import { validate } from '@wasmtide/validator';
+import { decodeAndValidate } from '@wasmtide/validator';
 import { Engine } from './engine.js';
 import { SerializationError, UsageError } from './errors.js';
 import { irValType } from './registry.js';
@@ -117,8 +116,9 @@ export class Module {
     this.engine = engine;
     let bytes = typeof bytesOrText === 'string' ? watToBinary(bytesOrText) : toBytes(bytesOrText);
     if (!isBinary(bytes) && textParser && bytes.length > 0 && bytes[0] !== 0) bytes = watToBinary(new TextDecoder().decode(bytes));
-    const m = decodeModule(bytes, { features: engine.config.features });
-    const v = validate(m, engine.config.features);
+    // One pass over each body: decodeAndValidate reports malformed bodies exactly as the decoder does.
+    const v = decodeAndValidate(bytes, engine.config.features);
+    const m = v.module;
     const compiled = compileModule(v, compileOptions(engine, sourceNameFor(m.names?.module ?? null, bytes)));
     this.load(compiled);
   }
@@ -137,7 +137,7 @@ export class Module {
 
   /** Decodes and validates `bytes` without compiling; throws the decode or validation error. */
   static validate(engine: Engine, bytes: Uint8Array | ArrayBuffer): void {
-    validate(decodeModule(toBytes(bytes), { features: engine.config.features }), engine.config.features);
+    decodeAndValidate(toBytes(bytes), engine.config.features);
   }
 
   private load(compiled: CompiledModule, factory?: ModuleFactory): void {
