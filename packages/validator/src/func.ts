@@ -206,6 +206,9 @@ export class BodyValidator extends FastValidator {
     if (feat !== 0 && !enabled[feat] && !(op === Op.Throw && ctx.features.legacyExceptions)) {
       this.fail(`${FEATURE_KEYS[feat]} support is not enabled`, `opcode 0x${op.toString(16)}`);
     }
+    if (op === Op.ReturnCallRef && !ctx.features.functionReferences) {
+      this.fail('functionReferences support is not enabled', `opcode 0x${op.toString(16)}`);
+    }
     if (constMode && !isConstOp(op, extConst, gcConst)) this.fail('constant expression required', `opcode 0x${op.toString(16)}`);
 
     const kind = dispatch[s]!;

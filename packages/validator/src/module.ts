@@ -75,9 +75,10 @@ export function validate(module: Module, features?: Partial<Features>): Validate
       checkSubTypeRefs(st, chk);
       if (st.supers.length > 1) fail('sub type', `type ${i} has ${st.supers.length} supertypes`);
       for (const s of st.supers) if (s >= i) fail(`unknown type ${s}`, `supertype of type ${i} must be defined before it`);
-      if (!f.gc && (st.comp.kind !== 'func' || st.supers.length > 0 || !st.final)) {
-        // Without GC only plain function types exist; the decoder may still produce others.
-        if (st.comp.kind !== 'func') fail('gc support is not enabled', `type ${i}`);
+      if (!f.gc && (st.comp.kind !== 'func' || st.supers.length > 0 || !st.final || rg.count !== 1)) {
+        // Without GC only plain function types exist, each its own (final) recursion group; the
+        // decoder may still produce the others.
+        fail('gc support is not enabled', `type ${i}`);
       }
     }
   }
@@ -276,9 +277,13 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   });
   module.tables.forEach((t, i) => {
     const et = tableElem[ic.table + i]!;
+    if (t.init && !f.functionReferences && !f.gc) fail('function-references support is not enabled', `initialiser of table ${ic.table + i}`);
     if (t.init) constExpr(t.init, et, ic.global, 'table', ic.table + i);
     else if ((et & 1) === 0) fail('type mismatch', `table ${ic.table + i} of non-nullable ${typeName(et)} needs an initialiser`);
   });
+
+  // Before GC (and its companions), constant expressions may read imported globals only.
+  const segVisible = f.gc || f.extendedConst || f.functionReferences ? nGlobals : ic.global;
 
   // ---- exports
   const names = new Set<string>();
@@ -305,7 +310,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     const what = `elem segment ${i}`;
     if (e.mode === 'active') {
       if (e.table >= nTables) fail(`unknown table ${e.table}`, what);
-      if (e.offset) constExpr(e.offset, tableAddr[e.table]!, nGlobals, 'elem segment', i, ' offset');
+      if (e.offset) constExpr(e.offset, tableAddr[e.table]!, segVisible, 'elem segment', i, ' offset');
       if (!valSub(ctx, et, tableElem[e.table]!)) fail('type mismatch', `${what}: ${typeName(et)} does not fit table ${e.table} of ${typeName(tableElem[e.table]!)}`);
     }
     if (e.items.kind === 'funcs') {
@@ -321,7 +326,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
         if (!valSub(ctx, ft, et)) fail('type mismatch', `${what}: function ${fx} is not a ${typeName(et)}`);
       }
     } else {
-      for (const x of e.items.exprs) constExpr(x, et, nGlobals, 'elem segment', i);
+      for (const x of e.items.exprs) constExpr(x, et, segVisible, 'elem segment', i);
     }
   });
 
@@ -331,7 +336,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     const d = datas[i]!;
     if (d.mode === 'active') {
       if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
-      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, nGlobals, 'data segment', i, ' offset');
+      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, segVisible, 'data segment', i, ' offset');
     }
   }
   for (const x of bv.constRefs) refs[x] = 1;
