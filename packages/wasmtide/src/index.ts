@@ -234,3 +234,7 @@ export { WastSession, spectestModule, matchesExpected, formatActual, formatExpec
 export { featuresForArea, areaOfPath, wasm2FeatureSet, wasm3FeatureSet } from './features.js';
 export type { WastFeatures } from './features.js';
 export { describeModule, valTypeText, compTypeText, memoryTypeText, tableTypeText, globalTypeText, importTypeText } from './describe.js';
+
+// ------------------------------------------------------------------ @wasmtide/c-api
+/** The `wasm.h` / `wasmtime.h` flat API (`capi.wasm_engine_new()`, …): see `@wasmtide/c-api`. */
+export * as capi from '@wasmtide/c-api';
