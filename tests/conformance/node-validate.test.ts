@@ -81,7 +81,7 @@ describe.skipIf(!available)('verdicts agree with Node’s WebAssembly.validate',
         if (bytes === null) continue;
         const verdict = ours(bytes);
         if (verdict.encoded === null) continue;
-        const node = WebAssembly.validate(verdict.encoded);
+        const node = WebAssembly.validate(verdict.encoded as Uint8Array<ArrayBuffer>);
         compared++;
         // Node knows only its feature set: when we accept, V8 must accept; when V8 accepts, we must
         // (V8 may reject what uses features it lacks, which our restricted validator rejects too).

@@ -144,7 +144,7 @@ function outcome(e: unknown): { exitCode: number; trap: string | null } {
  */
 export function runUnderWasmtide(wasm: string | Uint8Array, opts: RunOptions, engine: GuestEngine = 'native'): RunResult {
   const { ctx, stdout, stderr, memfs } = buildCtx(opts);
-  let thrown: unknown = undefined;
+  let thrown: unknown;
   try {
     if (engine === 'native') {
       let memory: WebAssembly.Memory | null = null;

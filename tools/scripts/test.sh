@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The repository's test command (`pnpm test`): build, typecheck, unit tests, the spec suite, the
-# selective-install check, and the smoke runs. Every step runs even when an earlier one fails
+# The repository's test command (`pnpm test`): build, typecheck, lint, the doc-comment check, unit
+# tests, the spec suite, the selective-install check, and the smoke runs. Every step runs even when an earlier one fails
 # (except that nothing runs without a build); the last line is a plain `N passed, M failed`
 # over the steps, and the exit status is non-zero when any step failed.
 set -uo pipefail
@@ -55,6 +55,8 @@ if ! step build pnpm -s build; then
   exit 1
 fi
 step typecheck pnpm -s typecheck
+step lint pnpm -s lint
+step check-docs pnpm -s check-docs
 step unit-tests pnpm exec vitest run
 step spec-suite node tools/spectest/dist/main.js
 step selective-install node tools/scripts/pack-check.mjs

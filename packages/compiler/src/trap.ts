@@ -22,6 +22,8 @@ export const TrapCode = {
   NullArrayReference: 'null array reference',
   NullI31Reference: 'null i31 reference',
   CastFailure: 'cast failure',
+  NullDescriptorReference: 'null descriptor reference',
+  DescriptorCastFailure: 'descriptor cast failure',
   ArrayOutOfBounds: 'out of bounds array access',
   DataSegmentOutOfBounds: 'out of bounds data segment access',
   ElemSegmentOutOfBounds: 'out of bounds element segment access',

@@ -33,6 +33,8 @@ export interface Ctx {
   readonly fields: (Int32Array | null)[];
   /** Mutability per field (struct) or of the element (array). */
   readonly fieldMut: (Uint8Array | null)[];
+  /** custom-descriptors: the descriptor type (as representative index) per type index, or -1. */
+  readonly desc: Int32Array;
   /** Type index of every function in the function index space. */
   funcType: Int32Array;
   nFuncs: number;

@@ -85,6 +85,7 @@ function isConstOp(code: number, extended: boolean, gc: boolean): boolean {
       return extended;
     case Op.StructNew: case Op.StructNewDefault: case Op.ArrayNew: case Op.ArrayNewDefault: case Op.ArrayNewFixed:
     case Op.RefI31: case Op.AnyConvertExtern: case Op.ExternConvertAny:
+    case Op.StructNewDesc: case Op.StructNewDefaultDesc:
       return gc;
     default:
       return false;

@@ -4,7 +4,7 @@
  */
 import type { ConstExpr, FuncType, Limits, MemoryType, Module, StorageType, SubType, TableType, ValType } from '@wasmtide/parser';
 import { localRepresentatives } from './canon.js';
-import { K_ARRAY, K_FUNC, K_STRUCT, missingTypeFeature, valSub } from './ctx.js';
+import { heapSub, K_ARRAY, K_FUNC, K_STRUCT, missingTypeFeature, valSub } from './ctx.js';
 import type { Ctx } from './ctx.js';
 import { ValidationError } from './errors.js';
 import { resolveFeatures } from './features.js';
@@ -72,6 +72,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
       const chk = (idx: number): void => {
         if (idx >= end || idx >= nTypes) fail(`unknown type ${idx}`, `referenced from type ${i}`);
       };
+      if (st.describes !== undefined || st.descriptor !== undefined) checkDescriptorClauses(types, i, rg.start, end);
       checkSubTypeRefs(st, chk);
       if (st.supers.length > 1) fail('sub type', `type ${i} has ${st.supers.length} supertypes`);
       for (const s of st.supers) if (s >= i) fail(`unknown type ${s}`, `supertype of type ${i} must be defined before it`);
@@ -97,6 +98,11 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   };
 
   const codes = (ts: readonly ValType[]): Int32Array => Int32Array.from(ts, code);
+  const desc = new Int32Array(nTypes).fill(-1);
+  for (let i = 0; i < nTypes; i++) {
+    const d = types[i]!.descriptor;
+    if (d !== undefined) desc[i] = rep[d]!;
+  }
   for (let i = 0; i < nTypes; i++) {
     const c = types[i]!.comp;
     if (c.kind === 'func') {
@@ -122,7 +128,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   }
 
   const ctx: Ctx = {
-    module, features: f, nTypes, rep, kind, sup, depth, params, results, fields, fieldMut,
+    module, features: f, nTypes, rep, kind, sup, depth, params, results, fields, fieldMut, desc,
     funcType: new Int32Array(0), nFuncs: 0,
     tableElem: new Int32Array(0), tableAddr: new Int32Array(0), nTables: 0,
     memAddr: new Int32Array(0), nMems: 0,
@@ -154,6 +160,10 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     const st = types[s]!;
     if (st.final) fail('sub type', `type ${i} extends final type ${s}`);
     if (!compMatches(ctx, i, s)) fail(`sub type ${i} does not match super type ${s}`);
+    const sub = types[i]!;
+    if (sub.describes !== undefined || sub.descriptor !== undefined || st.describes !== undefined || st.descriptor !== undefined) {
+      checkDescriptorSubtyping(ctx, types, i, s);
+    }
   }
 
   const funcTypeOk = (idx: number, what: string): number => {
@@ -387,8 +397,30 @@ function checkSubTypeRefs(st: SubType, chk: (idx: number) => void): void {
   } else {
     v(c.element.storage);
   }
-  if (st.describes !== undefined) chk(st.describes);
-  if (st.descriptor !== undefined) chk(st.descriptor);
+}
+
+/**
+ * custom-descriptors: the `descriptor`/`describes` clauses of type `i` (rec group `[start, end)`)
+ * stay inside the group, a described type comes before its descriptor, the two clauses pair up,
+ * and both sides are structs.
+ */
+function checkDescriptorClauses(types: readonly SubType[], i: number, start: number, end: number): void {
+  const st = types[i]!;
+  const d = st.descriptor;
+  const b = st.describes;
+  if (d !== undefined && (d < start || d >= end)) fail('descriptor type is outside rec group', `type ${i} has descriptor ${d}`);
+  if (b !== undefined) {
+    if (b < start || b >= end) fail('described type is outside rec group', `type ${i} describes ${b}`);
+    if (b >= i) fail('forward use of described type', `type ${i} describes ${b}`);
+  }
+  if (d !== undefined) {
+    if (st.comp.kind !== 'struct') fail('descriptor type must be a struct', `type ${i} has a descriptor but is a ${st.comp.kind} type`);
+    if (types[d]!.describes !== i) fail('type is not described by its descriptor', `type ${i} has descriptor ${d}`);
+  }
+  if (b !== undefined) {
+    if (st.comp.kind !== 'struct') fail('described type must be a struct', `type ${i} describes a type but is a ${st.comp.kind} type`);
+    if (types[b]!.descriptor !== i) fail('described type is not described by descriptor', `type ${i} describes ${b}`);
+  }
 }
 
 /** Field subtyping: mutable fields are invariant, immutable ones covariant. */
@@ -399,6 +431,25 @@ function fieldMatches(ctx: Ctx, a: number, am: number, b: number, bm: number): b
 }
 
 /** Structural check of type `i` against its declared supertype `s`. */
+/**
+ * custom-descriptors: a subtype keeps its supertype's descriptor and describes clauses (it may add
+ * a descriptor, never a describes clause), and their targets are subtypes of the supertype's.
+ */
+function checkDescriptorSubtyping(ctx: Ctx, types: readonly SubType[], i: number, s: number): void {
+  const sub = types[i]!;
+  const sup = types[s]!;
+  if ((sup.descriptor !== undefined && sub.descriptor === undefined) || (sub.describes !== undefined) !== (sup.describes !== undefined)) {
+    fail(`sub type ${i} does not match super type ${s}`, 'descriptor or describes clauses differ');
+  }
+  const sub1 = (a: number, b: number): boolean => heapSub(ctx, H_CONCRETE + ctx.rep[a]!, H_CONCRETE + ctx.rep[b]!);
+  if (sub.describes !== undefined && !sub1(sub.describes, sup.describes!)) {
+    fail(`described type ${sub.describes} does not match`, `type ${i} describes ${sub.describes}, supertype ${s} describes ${sup.describes}`);
+  }
+  if (sup.descriptor !== undefined && !sub1(sub.descriptor!, sup.descriptor)) {
+    fail(`descriptor type ${sub.descriptor} does not match`, `type ${i} has descriptor ${sub.descriptor}, supertype ${s} has ${sup.descriptor}`);
+  }
+}
+
 function compMatches(ctx: Ctx, i: number, s: number): boolean {
   const ki = ctx.kind[i];
   if (ki !== ctx.kind[s]) return false;

@@ -7,7 +7,7 @@ import { Op } from '@wasmtide/parser';
 import { heapSub, topHeap, valSub } from './ctx.js';
 import { MEM_STORE, MEM_TYPE, SIG_IN, SIG_OUT, slot } from './optable.js';
 import {
-  BOT, defaultable, H_ANY, H_ARRAY, H_CONCRETE, H_EXN, H_EXTERN, H_I31, heapOf, I32, I64, I8, I16, refCode, typeName, typesName, unpacked, V128,
+  BOT, defaultable, H_ANY, heapName, H_ARRAY, H_CONCRETE, H_EXN, H_EXTERN, H_I31, heapOf, I32, I64, I8, I16, refCode, typeName, typesName, unpacked, V128,
 } from './valtypes.js';
 import { EMPTY, F_TRY_TABLE, FACT_EXCEPTIONS, FACT_GC, FACT_SIMD, FACT_TAIL_CALL, ValidatorState } from './state.js';
 
@@ -183,6 +183,13 @@ export abstract class OpValidator extends ValidatorState {
     }
   }
 
+  /** custom-descriptors: the descriptor (representative index) of a cast target heap type. */
+  private descriptorOf(h: number): number {
+    const d = h >= H_CONCRETE ? this.ctx.desc[h - H_CONCRETE]! : -1;
+    if (d < 0) this.fail(`type ${heapName(h)} does not have a descriptor`);
+    return d;
+  }
+
   protected gcOp(op: number): void {
     const r = this.r;
     const ctx = this.ctx;
@@ -190,6 +197,7 @@ export abstract class OpValidator extends ValidatorState {
     switch (op) {
       case Op.StructNew: {
         const t = this.structType(r.u32());
+        if (ctx.desc[t]! >= 0) this.fail('type with descriptor requires descriptor allocation', `type ${t}`);
         const fs = ctx.fields[t]!;
         for (let i = fs.length - 1; i >= 0; i--) this.popT(unpacked(fs[i]!));
         this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
@@ -197,6 +205,7 @@ export abstract class OpValidator extends ValidatorState {
       }
       case Op.StructNewDefault: {
         const t = this.structType(r.u32());
+        if (ctx.desc[t]! >= 0) this.fail('type with descriptor requires descriptor allocation', `type ${t}`);
         const fs = ctx.fields[t]!;
         for (let i = 0; i < fs.length; i++) if (!defaultable(fs[i]!)) this.fail('type mismatch', `field ${i} of type ${t} has no default value`);
         this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
@@ -364,6 +373,66 @@ export abstract class OpValidator extends ValidatorState {
         for (let i = lt.length - 2; i >= 0; i--) this.popT(lt[i]!);
         for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]!);
         this.push(op === Op.BrOnCast ? diff : t2);
+        return;
+      }
+      case Op.StructNewDesc:
+      case Op.StructNewDefaultDesc: {
+        const t = this.structType(r.u32());
+        const d = ctx.desc[t]!;
+        if (d < 0) this.fail('type without descriptor requires non-descriptor allocation', `type ${t}`);
+        this.popT(refCode(H_CONCRETE + d, true));
+        const fs = ctx.fields[t]!;
+        if (op === Op.StructNewDesc) {
+          for (let i = fs.length - 1; i >= 0; i--) this.popT(unpacked(fs[i]!));
+        } else {
+          for (let i = 0; i < fs.length; i++) if (!defaultable(fs[i]!)) this.fail('type mismatch', `field ${i} of type ${t} has no default value`);
+        }
+        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        return;
+      }
+      case Op.RefGetDesc: {
+        const t = this.typeIdx(r.u32());
+        const d = ctx.desc[t]!;
+        if (d < 0) this.fail('type without descriptor', `type ${t}`);
+        this.popT(refCode(H_CONCRETE + ctx.rep[t]!, true));
+        this.push(refCode(H_CONCRETE + d, false));
+        return;
+      }
+      case Op.RefCastDescEq:
+      case Op.RefCastDescEqNull: {
+        const h = this.readHeapType();
+        const d = this.descriptorOf(h);
+        this.popT(refCode(H_CONCRETE + d, true));
+        const top = topHeap(ctx, h);
+        const a = this.popRef();
+        if (a !== BOT && !heapSub(ctx, heapOf(a), top)) this.mismatch(refCode(top, true), a);
+        this.push(refCode(h, op === Op.RefCastDescEqNull));
+        return;
+      }
+      case Op.BrOnCastDescEq:
+      case Op.BrOnCastDescEqFail: {
+        const at = r.pos;
+        const flags = r.u8();
+        if (flags > 3) r.fail('malformed br_on_cast flags', at);
+        const l = r.u32();
+        const h1 = this.readHeapType();
+        const h2 = this.readHeapType();
+        const t1 = refCode(h1, (flags & 1) === 1);
+        const t2 = refCode(h2, (flags & 2) === 2);
+        if (!valSub(ctx, t2, t1)) this.fail('type mismatch', `cast target ${typeName(t2)} is not a subtype of ${typeName(t1)}`);
+        const d = this.descriptorOf(h2);
+        const lt = this.labelTypes(l);
+        if (lt.length === 0) this.fail('type mismatch', 'br_on_cast_desc_eq needs a label with a reference result');
+        const last = lt[lt.length - 1]!;
+        const diff = t1 & 1 && !(t2 & 1) ? t1 : t1 & ~1;
+        const hit = op === Op.BrOnCastDescEq;
+        const toLabel = hit ? t2 : diff;
+        if (!valSub(ctx, toLabel, last)) this.mismatch(last, toLabel);
+        this.popT(refCode(H_CONCRETE + d, true));
+        this.popT(t1);
+        for (let i = lt.length - 2; i >= 0; i--) this.popT(lt[i]!);
+        for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]!);
+        this.push(hit ? diff : t2);
         return;
       }
       case Op.AnyConvertExtern: {

@@ -45,6 +45,7 @@ export const FEATURE_KEYS: readonly (keyof Features | null)[] = [
   'legacyExceptions',
   'threads',
   'wideArithmetic',
+  'customDescriptors',
 ];
 
 function featureOf(code: number): number {
@@ -57,6 +58,7 @@ function featureOf(code: number): number {
   if (code >= 0xfd100 && code < 0xfe000) return 6;
   if (code === 0x12 || code === 0x13 || code === 0x15) return 7;
   if (code === 0x14 || code === 0xd4 || code === 0xd5 || code === 0xd6) return 8;
+  if (code >= 0xfb020 && code <= 0xfb026) return 14;
   if (code === 0xd3 || (code >= 0xfb000 && code < 0xfc000)) return 9;
   if (code === 0x0a || code === 0x1f || code === 0x08) return 10;
   if (code === 0x06 || code === 0x07 || code === 0x09 || code === 0x18 || code === 0x19) return 11;

@@ -28,27 +28,37 @@ interface EntryBase {
 
 /** A stdio stream in the descriptor table. */
 export interface StreamEntry extends EntryBase {
+  /** Discriminant: a stdio stream. */
   readonly kind: 'stream';
+  /** Where reads come from, or null if the descriptor is not readable. */
   readonly input: WasiInputStream | null;
+  /** Where writes go, or null if the descriptor is not writable. */
   readonly output: WasiOutputStream | null;
+  /** The WASI filetype `fd_filestat_get` and `fd_fdstat_get` report for it. */
   readonly filetype: number;
 }
 
 /** An opened regular file (or other non-directory) in the descriptor table. */
 export interface FileEntry extends EntryBase {
+  /** Discriminant: an open file. */
   readonly kind: 'file';
+  /** The file in its filesystem. */
   readonly file: FsFile;
   /** The current offset (`fd_seek`/`fd_tell`). */
   position: bigint;
+  /** The permissions of the preopen the file was opened under. */
   readonly perms: Required<PreopenPerms>;
 }
 
 /** An opened directory in the descriptor table (a preopen or one opened by `path_open`). */
 export interface DirEntry extends EntryBase {
+  /** Discriminant: an open directory. */
   readonly kind: 'dir';
+  /** The directory in its filesystem. */
   readonly dir: FsDirectory;
   /** The guest path, for a preopen (what `fd_prestat_dir_name` returns). */
   readonly preopenPath: string | null;
+  /** The permissions of the preopen the directory belongs to. */
   readonly perms: Required<PreopenPerms>;
   /** The listing `fd_readdir` serves cookies from, taken when a read starts at cookie 0. */
   listing: FsDirEntry[] | null;

@@ -24,6 +24,7 @@ export function errnoName(errno: number): string {
 export class WasiErrnoError extends WasmtideError {
   /** The WASI errno value (see {@link Errno}). */
   readonly errno: number;
+  /** An error for `errno`; `detail` (a path or the host's reason) is appended to the message. */
   constructor(errno: number, detail?: string) {
     super('wasi-errno', `WASI error ${errnoName(errno)} (${errno})${detail ? `: ${detail}` : ''}`);
     this.errno = errno;
@@ -37,6 +38,7 @@ export class WasiErrnoError extends WasmtideError {
 export class WasiExit extends WasmtideError {
   /** The exit status the guest asked for. */
   readonly exitCode: number;
+  /** An exit with `exitCode`; `message` replaces the default "WASI guest exited with status N". */
   constructor(exitCode: number, message?: string) {
     super('wasi-exit', message ?? `WASI guest exited with status ${exitCode}`);
     this.exitCode = exitCode;
@@ -50,6 +52,7 @@ export class WasiExit extends WasmtideError {
 export class WasiSignal extends WasiExit {
   /** The WASI signal number (see {@link Signal}). */
   readonly signal: number;
+  /** The guest raised `signal`; the exit code becomes `128 + signal`. */
   constructor(signal: number) {
     super(128 + signal, `WASI guest raised signal ${signal}`);
     this.signal = signal;
@@ -70,6 +73,7 @@ export function wasiExitOf(e: unknown): WasiExit | null {
 
 /** A WASI context was configured wrongly (bad preopen, bad argument to the builder). */
 export class WasiConfigError extends WasmtideError {
+  /** An error with code `wasi-config` and the given message. */
   constructor(message: string) {
     super('wasi-config', message);
   }

@@ -31,6 +31,7 @@ export interface WasiOutputStream {
 export class MemoryInputStream implements WasiInputStream {
   #data: Uint8Array;
   #pos = 0;
+  /** A stream over `data` (a string is encoded as UTF-8); empty by default. */
   constructor(data: Uint8Array | string = new Uint8Array(0)) {
     this.#data = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   }
@@ -52,6 +53,7 @@ export class CaptureOutputStream implements WasiOutputStream {
   #length = 0;
   /** Most bytes kept (later output is dropped), so a chatty guest cannot exhaust host memory. */
   readonly limit: number;
+  /** A stream keeping at most `limit` bytes (256 MiB by default). */
   constructor(limit = 256 * 1024 * 1024) {
     this.limit = limit;
   }
@@ -81,6 +83,7 @@ export class CaptureOutputStream implements WasiOutputStream {
 /** Output handed to a callback, chunk by chunk. */
 export class CallbackOutputStream implements WasiOutputStream {
   readonly #fn: (data: Uint8Array) => void;
+  /** A stream passing each chunk the guest writes to `fn`. */
   constructor(fn: (data: Uint8Array) => void) {
     this.#fn = fn;
   }

@@ -71,7 +71,9 @@ export function spectestModule(store: Store<unknown>): Map<string, Extern> {
 
 /** The live state of one script run. */
 export class WastSession {
+  /** The engine every module of the script is compiled with. */
   readonly engine: Engine;
+  /** The one store every instance of the script lives in. */
   readonly store: Store<unknown>;
   readonly #registered = new Map<string, ImportSource>();
   readonly #instances = new Map<string, Instance>();
@@ -83,6 +85,7 @@ export class WastSession {
   /** Script line of the last module that failed to load or instantiate, by name ('' = current). */
   readonly failedAt = new Map<string, number>();
 
+  /** A session whose engine enables `features`, with the `spectest` module registered. */
   constructor(features: WastFeatures) {
     this.engine = new Engine(new Config({ features: { ...features } }));
     this.store = new Store<unknown>(this.engine, null);

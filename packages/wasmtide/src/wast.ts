@@ -56,7 +56,9 @@ export type WastCommandKind = (typeof WAST_COMMAND_KINDS)[number];
 export interface WastOutcome {
   /** 1-based line of the command in the script. */
   readonly line: number;
+  /** The kind of the command, as the spec-suite report counts it. */
   readonly kind: WastCommandKind;
+  /** How the command ended. */
   readonly status: 'passed' | 'failed' | 'skipped';
   /** Why it failed or was skipped (always set for those). */
   readonly reason?: string;
@@ -66,7 +68,9 @@ export interface WastOutcome {
 
 /** One entry of a script's plan: the commands it holds, in order. */
 export interface WastPlanEntry {
+  /** 1-based line of the command in the script. */
   readonly line: number;
+  /** The kind of the command. */
   readonly kind: WastCommandKind;
 }
 
@@ -90,9 +94,13 @@ export interface WastRunOptions {
 
 /** The result of running one script. */
 export interface WastRunResult {
+  /** One outcome per command, in script order. */
   readonly outcomes: readonly WastOutcome[];
+  /** How many commands passed. */
   readonly passed: number;
+  /** How many commands failed. */
   readonly failed: number;
+  /** How many commands were skipped (each outcome says why). */
   readonly skipped: number;
 }
 

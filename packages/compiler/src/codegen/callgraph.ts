@@ -4,7 +4,10 @@
  * the callee may have grown a memory.
  * @module
  */
-import { Op, Reader, skipImmediates, type Module } from '@wasmtide/parser';
+import { Op, Reader, readerFeatures, skipImmediates, type Module } from '@wasmtide/parser';
+
+/** Bodies are validated: accept exact heap types (custom descriptors). */
+const FEATURES = readerFeatures({ customDescriptors: true });
 
 /** What {@link growthAnalysis} finds. */
 export interface GrowthFacts {
@@ -76,6 +79,7 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
     const fi = importedFuncs + i;
     const code = m.codes[i]!.code;
     const r = new Reader(bytes, code.start, code.end, 'code');
+    r.features = FEATURES;
     try {
       while (r.pos < r.end) {
         const op = r.op();
@@ -208,6 +212,7 @@ function typeKeys(m: Module): (string | null)[] {
  */
 function refFuncOf(bytes: Uint8Array, start: number, end: number): number {
   const r = new Reader(bytes, start, end, 'const');
+  r.features = FEATURES;
   try {
     const op = r.op();
     if (op === Op.RefFunc) {

@@ -7,7 +7,7 @@
  * target's slots and `break`/`continue`.
  * @module
  */
-import { Op, Reader, opInfo, readBlockType, readHeapType, readMemArg, readValType, skipImmediates } from '@wasmtide/parser';
+import { Op, Reader, opInfo, readBlockType, readHeapType, readMemArg, readValType, readerFeatures, skipImmediates } from '@wasmtide/parser';
 import type { BlockType, FuncType, LocalGroup, ValType } from '@wasmtide/parser';
 import { TrapCode } from '../trap.js';
 import { CompileError, funcTypeAt, kindOf, type Kind, type ModuleContext } from './context.js';
@@ -15,6 +15,9 @@ import { emitNumeric } from './numeric.js';
 import { emitGc } from './gc.js';
 import { atomicOp, bulkOp, memAddr, memOp, simdOp, uidx } from './memory.js';
 import { closeLegacyTry, legacyTry, tryTable } from './exceptions.js';
+
+/** Reader features for validated bodies: everything the decoder can accept. */
+const COMPILE_FEATURES = readerFeatures({ customDescriptors: true });
 
 /** A compile-time operand stack entry. */
 export interface Entry {
@@ -101,6 +104,8 @@ export class FunctionCompiler {
     this.ctx = ctx;
     this.type = type;
     this.r = new Reader(ctx.module.bytes, start, end, 'code');
+    // Bodies are validated: accept every encoding the decoder may have been allowed (exact heap types).
+    this.r.features = COMPILE_FEATURES;
     for (const p of type.params) {
       this.localKinds.push(kindOf(p));
       this.localTypes.push(p);

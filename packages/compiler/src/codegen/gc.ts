@@ -2,14 +2,16 @@
  * GC operators: structs (`GcStruct` with fields `f0`, `f1`, ...; an i64 field also `fNh`), arrays
  * (`GcArray` over typed storage), i31 references (numbers), casts and tests against abstract and
  * concrete heap types (concrete ones through the runtime's subtype check), and the extern/any
- * conversions (identities in this representation).
+ * conversions (identities in this representation). Custom descriptors: a struct whose type
+ * declares a descriptor carries it in `$d` (set before its fields); exact casts compare the
+ * canonical type id for equality; descriptor casts compare `$d` by identity.
  * @module
  */
 import { Op, readHeapType } from '@wasmtide/parser';
-import type { ArrayType, FieldType, HeapType, StructType, ValType } from '@wasmtide/parser';
+import type { ArrayType, FieldType, HeapType, Reader, StructType, ValType } from '@wasmtide/parser';
 import { TrapCode } from '../trap.js';
 import { CompileError, kindOf } from './context.js';
-import type { FunctionCompiler } from './function.js';
+import type { Entry, FunctionCompiler } from './function.js';
 import { uidx } from './memory.js';
 
 type ElemKind = 'i8' | 'i16' | 'i32' | 'i64' | 'f32' | 'f64' | 'ref' | 'v128';
@@ -29,13 +31,31 @@ function defaultOf(k: ElemKind): string {
   return k === 'ref' ? 'null' : k === 'v128' ? 'V0' : '0';
 }
 
-/** A JS boolean expression: does value `v` (an atom) match `(ref null? heap)`? */
-export function refTestExpr(v: string, nullable: boolean, heap: HeapType, isFuncType: (t: number) => 'func' | 'struct' | 'array'): string {
+/** The `exact` prefix of a heap type in the binary format (custom descriptors). */
+const EXACT_PREFIX = 0x62;
+
+/** Reads a heap type immediate that may be exact (`0x62 typeidx`); `exact` says whether it was. */
+export function readCastHeapType(r: Reader): { heap: HeapType; exact: boolean } {
+  const exact = r.peek() === EXACT_PREFIX;
+  return { heap: readHeapType(r), exact };
+}
+
+/**
+ * A JS boolean expression: does value `v` (an atom) match `(ref null? exact? heap)`? An exact
+ * concrete heap type matches only values of exactly that (canonical) type, not its subtypes.
+ */
+export function refTestExpr(
+  v: string,
+  nullable: boolean,
+  heap: HeapType,
+  isFuncType: (t: number) => 'func' | 'struct' | 'array',
+  exact = false,
+): string {
   let test: string;
   if (typeof heap === 'number') {
     const kind = isFuncType(heap);
     const cls = kind === 'func' ? `typeof ${v} === 'function'` : kind === 'struct' ? `${v} instanceof GcStruct` : `${v} instanceof GcArray`;
-    test = `(${cls} && (${v}.$t === TY[${heap}] || SUB(${v}.$t, TY[${heap}])))`;
+    test = exact ? `(${cls} && ${v}.$t === TY[${heap}])` : `(${cls} && (${v}.$t === TY[${heap}] || SUB(${v}.$t, TY[${heap}])))`;
   } else {
     switch (heap) {
       case 'any':
@@ -69,7 +89,7 @@ export function refTestExpr(v: string, nullable: boolean, heap: HeapType, isFunc
 
 /** Emits a GC operator; returns false if `op` is not one. */
 export function emitGc(c: FunctionCompiler, op: number): boolean {
-  if (op < 0xfb000 || op > 0xfb01e) return false;
+  if (op < 0xfb000 || op > 0xfb026) return false;
   const r = c.r;
   const ctx = c.ctx;
   const types = ctx.module.types;
@@ -93,11 +113,19 @@ export function emitGc(c: FunctionCompiler, op: number): boolean {
   };
   switch (op) {
     case Op.StructNew:
-    case Op.StructNewDefault: {
+    case Op.StructNewDefault:
+    case Op.StructNewDesc:
+    case Op.StructNewDefaultDesc: {
       const t = r.u32();
       const st = structAt(t);
       const fields: string[] = [];
-      if (op === Op.StructNew) {
+      let desc = '';
+      if (op === Op.StructNewDesc || op === Op.StructNewDefaultDesc) {
+        const d = c.pop();
+        c.emit(`if (${d.e} === null) ${c.trapCode(TrapCode.NullDescriptorReference)};`);
+        desc = ` t1.$d = ${d.e};`;
+      }
+      if (op === Op.StructNew || op === Op.StructNewDesc) {
         const vals = c.topN(st.fields.length);
         c.stack.length -= st.fields.length;
         st.fields.forEach((f, i) => {
@@ -115,7 +143,7 @@ export function emitGc(c: FunctionCompiler, op: number): boolean {
           else fields.push(`t1.f${i} = ${defaultOf(k)};`);
         });
       }
-      c.emit(`t1 = new GcStruct(TY[${t}]); ${fields.join(' ')}`);
+      c.emit(`t1 = new GcStruct(TY[${t}]);${desc} ${fields.join(' ')}`);
       c.result('ref', 't1');
       return true;
     }
@@ -287,10 +315,10 @@ export function emitGc(c: FunctionCompiler, op: number): boolean {
     case Op.RefTestNull:
     case Op.RefCast:
     case Op.RefCastNull: {
-      const heap = readHeapType(r);
+      const { heap, exact } = readCastHeapType(r);
       const nullable = op === Op.RefTestNull || op === Op.RefCastNull;
       const v = c.pop();
-      const test = refTestExpr(v.e, nullable, heap, compKind);
+      const test = refTestExpr(v.e, nullable, heap, compKind, exact);
       if (op === Op.RefTest || op === Op.RefTestNull) {
         c.result('i32', `${test} ? 1 : 0`);
       } else {
@@ -304,12 +332,43 @@ export function emitGc(c: FunctionCompiler, op: number): boolean {
       const flags = r.u8();
       const f = c.frameAt(r.u32());
       readHeapType(r);
-      const ht2 = readHeapType(r);
+      const ht2 = readCastHeapType(r);
       const top = c.stack[c.stack.length - 1];
       if (top === undefined) throw new CompileError('operand stack underflow', r.pos);
-      const test = refTestExpr(top.e, (flags & 2) !== 0, ht2, compKind);
+      const test = refTestExpr(top.e, (flags & 2) !== 0, ht2.heap, compKind, ht2.exact);
       const jump = c.jumpCode(f, c.topN(c.branchArity(f)));
       c.emit(`if (${op === Op.BrOnCast ? '' : '!'}${test}) { ${jump} }`);
+      return true;
+    }
+    case Op.RefGetDesc: {
+      r.u32();
+      const ref = c.pop();
+      nullCheck(ref.e, TrapCode.NullReference);
+      c.result('ref', 't1.$d');
+      return true;
+    }
+    case Op.RefCastDescEq:
+    case Op.RefCastDescEqNull: {
+      readCastHeapType(r);
+      const d = c.pop();
+      const v = c.pop();
+      const test = descTestExpr(c, v, d, op === Op.RefCastDescEqNull);
+      c.emit(`if (!${test}) ${c.trapCode(TrapCode.DescriptorCastFailure)};`);
+      c.stack.push(v);
+      return true;
+    }
+    case Op.BrOnCastDescEq:
+    case Op.BrOnCastDescEqFail: {
+      const flags = r.u8();
+      const f = c.frameAt(r.u32());
+      readCastHeapType(r);
+      readCastHeapType(r);
+      const d = c.pop();
+      const top = c.stack[c.stack.length - 1];
+      if (top === undefined) throw new CompileError('operand stack underflow', r.pos);
+      const test = descTestExpr(c, top, d, (flags & 2) !== 0);
+      const jump = c.jumpCode(f, c.topN(c.branchArity(f)));
+      c.emit(`if (${op === Op.BrOnCastDescEq ? '' : '!'}${test}) { ${jump} }`);
       return true;
     }
     case Op.AnyConvertExtern:
@@ -329,4 +388,15 @@ export function emitGc(c: FunctionCompiler, op: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Emits the null check of descriptor `d` (trapping with `null descriptor reference`) and returns a
+ * JS boolean expression: is `v` null (when `nullable`) or a struct whose descriptor is `d`? The
+ * descriptor is kept in `t2`, which the returned expression reads.
+ */
+function descTestExpr(c: FunctionCompiler, v: Entry, d: Entry, nullable: boolean): string {
+  c.emit(`t2 = ${d.e}; if (t2 === null) ${c.trapCode(TrapCode.NullDescriptorReference)};`);
+  const test = `(${v.e} instanceof GcStruct && ${v.e}.$d === t2)`;
+  return nullable ? `(${v.e} === null || ${test})` : test;
 }

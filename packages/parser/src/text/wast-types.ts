@@ -18,25 +18,31 @@ export type WastModuleSource =
 
 /** `(module $M? ...)`: define and instantiate a module (registered as the current module). */
 export interface WastModuleCommand {
+  /** The command kind (the discriminant). */
   readonly kind: 'module';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
   /** The script name (`$M`, with the `$`), or null. */
   readonly name: string | null;
+  /** The module's text, binary or quoted form. */
   readonly source: WastModuleSource;
 }
 
 /** `(module definition $M? ...)`: define a module without instantiating it. */
 export interface WastModuleDefinition {
+  /** The command kind (the discriminant). */
   readonly kind: 'module_definition';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The script name (`$M`, with the `$`), or null. */
   readonly name: string | null;
+  /** The module's text, binary or quoted form. */
   readonly source: WastModuleSource;
 }
 
 /** `(module instance $I? $M?)`: instantiate a defined module (the last one if `$M` is absent). */
 export interface WastModuleInstance {
+  /** The command kind (the discriminant). */
   readonly kind: 'module_instance';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
@@ -48,9 +54,11 @@ export interface WastModuleInstance {
 
 /** `(register "name" $M?)`: make an instance's exports importable under `name`. */
 export interface WastRegister {
+  /** The command kind (the discriminant). */
   readonly kind: 'register';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The module name importers use. */
   readonly as: string;
   /** The instance (`$M`), or null for the current one. */
   readonly module: string | null;
@@ -109,6 +117,7 @@ export type WastExpected =
 
 /** `(invoke $M? "name" args...)`. */
 export interface WastInvoke {
+  /** The command kind (the discriminant). */
   readonly kind: 'invoke';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
@@ -122,6 +131,7 @@ export interface WastInvoke {
 
 /** `(get $M? "name")`: read an exported global. */
 export interface WastGet {
+  /** The command kind (the discriminant). */
   readonly kind: 'get';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
@@ -139,18 +149,23 @@ export type WastModuleForm = WastModuleCommand | WastModuleDefinition;
 
 /** `(assert_return action expected*)`. */
 export interface WastAssertReturn {
+  /** The command kind (the discriminant). */
   readonly kind: 'assert_return';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The action to run. */
   readonly action: WastAction;
+  /** The expected results, one per result value. */
   readonly expected: readonly WastExpected[];
 }
 
 /** `(assert_trap action "msg")` or `(assert_trap module "msg")` (a trap during instantiation). */
 export interface WastAssertTrap {
+  /** The command kind (the discriminant). */
   readonly kind: 'assert_trap';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The action, or the module whose instantiation must trap. */
   readonly subject: WastAction | WastModuleForm | WastModuleInstance;
   /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
@@ -158,9 +173,11 @@ export interface WastAssertTrap {
 
 /** `(assert_exhaustion action "msg")`. */
 export interface WastAssertExhaustion {
+  /** The command kind (the discriminant). */
   readonly kind: 'assert_exhaustion';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The action that must exhaust the call stack. */
   readonly action: WastAction;
   /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
@@ -168,14 +185,17 @@ export interface WastAssertExhaustion {
 
 /** `(assert_exception action)`: the action throws a wasm exception. */
 export interface WastAssertException {
+  /** The command kind (the discriminant). */
   readonly kind: 'assert_exception';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The action that must throw. */
   readonly action: WastAction;
 }
 
 /** Assertions about a module that must fail to load, validate or link. */
 export interface WastAssertModule {
+  /** The command kind (the discriminant). */
   readonly kind:
     | 'assert_invalid'
     | 'assert_malformed'
@@ -184,6 +204,7 @@ export interface WastAssertModule {
     | 'assert_malformed_custom';
   /** 1-based line of the command's opening parenthesis. */
   readonly line: number;
+  /** The module that must be rejected. */
   readonly module: WastModuleForm;
   /** The expected message (a prefix of the actual error text, per spec-suite convention). */
   readonly message: string;
@@ -209,5 +230,6 @@ export type WastCommand =
 export interface WastScript {
   /** Name of the script (a file name), if given. */
   readonly filename: string | null;
+  /** The commands, in script order. */
   readonly commands: readonly WastCommand[];
 }

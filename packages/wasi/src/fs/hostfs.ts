@@ -271,6 +271,7 @@ class HostDir extends HostHandle implements FsDirectory {
 export class HostFs implements WasiFilesystem {
   /** The host directory. */
   readonly hostPath: string;
+  /** A filesystem rooted at the host directory `hostPath` (checked when {@link HostFs.openRoot} runs). */
   constructor(hostPath: string) {
     this.hostPath = hostPath;
   }
