@@ -283,7 +283,10 @@ export interface GcObject {
   $t: number;
 }
 
-/** A GC struct: fields `f0`, `f1`, ... in internal form (an i64 field as `fN` lo and `fNh` hi). */
+/**
+ * A GC struct: fields `f0`, `f1`, ... in internal form (an i64 field as `fN` lo and `fNh` hi). A
+ * struct whose type declares a descriptor (custom descriptors) also has `$d`, its descriptor struct.
+ */
 export class GcStruct implements GcObject {
   /** Canonical type id. */
   $t: number;
@@ -348,6 +351,11 @@ export interface CompiledImport {
   readonly kind: 'func' | 'table' | 'memory' | 'global' | 'tag';
   /** For funcs and tags: the type index; else -1. */
   readonly typeIndex: number;
+  /**
+   * For funcs (custom descriptors): an exact import `(func (exact (type t)))`, which matches only
+   * a function whose dynamic type is exactly `t`, not a subtype.
+   */
+  readonly exact?: boolean;
   /** For tables, memories and globals: their types (plain JSON). */
   readonly table?: TableType;
   readonly memory?: MemoryType;

@@ -35,7 +35,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     switch (d.kind) {
       case 'func':
         funcTypes.push(d.type);
-        imports.push({ module: im.module, name: im.name, kind: 'func', typeIndex: d.type });
+        imports.push({ module: im.module, name: im.name, kind: 'func', typeIndex: d.type, ...(d.exact === true ? { exact: true } : {}) });
         break;
       case 'table':
         tables.push(d.type);

@@ -14,7 +14,7 @@ import type { Store } from './store.js';
 import { Table, newTableInstance } from './table.js';
 import { Tag } from './tag.js';
 import { convertError } from './trapping.js';
-import { valTypeEquals, valTypeMatches, type ExternType, type ValTypeLike } from './types.js';
+import { valTypeEquals, valTypeMatches, type ExternType, type FuncType, type ValTypeLike } from './types.js';
 import { ExnRef, type Val } from './values.js';
 
 /** Anything that can be imported or exported: a function, global, table, memory or tag. */
@@ -88,6 +88,9 @@ export class Instance {
       if (e.store !== s) throw new StoreMismatchError(`import ${d.module}::${d.name}`);
       const problem = importMismatch(e, want);
       if (problem !== null) fail(problem);
+      if (d.exact === true && e instanceof Func && !(want as FuncType).isSubtypeOf(e.type)) {
+        fail(`expected exactly ${describeType(want)}, got ${e.type}`);
+      }
       if (e instanceof Func) funcs.push(e.bindCaller ? e.bindCaller(this) : e.raw);
       else if (e instanceof Table) tables.push(e.inner);
       else if (e instanceof Memory) memories.push(e.inner);

@@ -157,7 +157,7 @@ function fill(t: ConcreteType, final: boolean, sup: ConcreteType | null, c: Comp
 
 function mapValType(v: ValType, f: (h: ConcreteType) => ConcreteType): ValType {
   if (typeof v === 'string' || typeof v.heap === 'string') return v;
-  return new RefType(v.nullable, f(v.heap));
+  return new RefType(v.nullable, f(v.heap), v.exact);
 }
 
 function mapComp(c: Comp, f: (v: ValType) => ValType): Comp {
@@ -170,7 +170,7 @@ function mapComp(c: Comp, f: (v: ValType) => ValType): Comp {
 function valKey(v: ValType | 'i8' | 'i16', ref: (h: ConcreteType) => string): string {
   if (typeof v === 'string') return v;
   const h = typeof v.heap === 'string' ? v.heap : ref(v.heap);
-  return `${v.nullable ? 'n' : 'r'}:${h}`;
+  return `${v.nullable ? 'n' : 'r'}${v.exact ? 'x' : ''}:${h}`;
 }
 
 function subKey(final: boolean, sup: ConcreteType | null, c: Comp, ref: (h: ConcreteType) => string): string {
@@ -185,7 +185,8 @@ function subKey(final: boolean, sup: ConcreteType | null, c: Comp, ref: (h: Conc
 function irValKey(v: ir.StorageType, ref: (i: number) => string): string {
   if (typeof v === 'string') return v;
   const h = typeof v.heap === 'number' ? ref(v.heap) : v.heap;
-  return `${v.nullable ? 'n' : 'r'}:${h}`;
+  // An exact reference (custom descriptors) is a different type from the inexact one.
+  return `${v.nullable ? 'n' : 'r'}${v.exact === true ? 'x' : ''}:${h}`;
 }
 
 function irSubKey(st: ir.SubType, ref: (i: number) => string): string {
@@ -203,7 +204,7 @@ function irSubKey(st: ir.SubType, ref: (i: number) => string): string {
 /** Converts an IR value type to an API one, resolving concrete heap types with `heap`. */
 export function irValType(v: ir.ValType, heap: (h: ir.HeapType) => HeapType): ValType {
   if (typeof v === 'string') return v;
-  return new RefType(v.nullable, heap(v.heap));
+  return new RefType(v.nullable, heap(v.heap), v.exact === true);
 }
 
 function irStorage(v: ir.StorageType, heap: (h: ir.HeapType) => HeapType): ValType | 'i8' | 'i16' {

@@ -55,6 +55,30 @@ describe('value and extern types', () => {
     expect(valTypeMatches(RefType.FUNCREF, new RefType(false, 'func'))).toBe(false);
     expect(valTypeMatches('i32', 'i64')).toBe(false);
   });
+
+  // Host-created types cannot declare supertypes: set one by hand, as the registry does.
+  const sup = new StructType([]);
+  const sub = new StructType([]);
+  (sub as { supertype: StructType | null }).supertype = sup;
+  const exact = (h: HeapType, nullable = true) => new RefType(nullable, h, true);
+  const inexact = (h: HeapType, nullable = true) => new RefType(nullable, h);
+  it.each<[string, RefType, RefType, boolean]>([
+    ['exact $sup <: exact $sup', exact(sup), exact(sup), true],
+    ['exact $sub <: $sup', exact(sub), inexact(sup), true],
+    ['exact $sub <: exact $sup', exact(sub), exact(sup), false],
+    ['$sup <: exact $sup', inexact(sup), exact(sup), false],
+    ['none <: exact $sup', inexact('none'), exact(sup), true],
+    ['nofunc <: exact $sup', inexact('nofunc'), exact(sup), false],
+    ['exact nullable <: exact non-null', exact(sup), exact(sup, false), false],
+  ])('exact references (custom descriptors): %s is %s', (_, a, b, want) => {
+    expect(valTypeMatches(a, b)).toBe(want);
+  });
+
+  it('prints exact references and ignores exact on abstract heap types', () => {
+    expect(String(new RefType(true, 'any', true))).toBe('anyref');
+    expect(new RefType(true, 'any', true).exact).toBe(false);
+    expect(String(exact(sup, false))).toMatch(/^\(ref \(exact .+\)\)$/);
+  });
 });
 
 describe('type registry', () => {

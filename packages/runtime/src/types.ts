@@ -87,10 +87,16 @@ export class RefType {
   readonly nullable: boolean;
   /** The heap type. */
   readonly heap: HeapType;
-  /** A reference type; `nullable` says whether it admits `null`. */
-  constructor(nullable: boolean, heap: HeapType) {
+  /**
+   * Custom descriptors: an exact reference `(ref null? (exact $t))` admits values of exactly the
+   * concrete type `heap`, not of its subtypes. Always false for abstract heap types.
+   */
+  readonly exact: boolean;
+  /** A reference type; `nullable` says whether it admits `null`, `exact` whether it is exact. */
+  constructor(nullable: boolean, heap: HeapType, exact = false) {
     this.nullable = nullable;
     this.heap = heap;
+    this.exact = exact && typeof heap !== 'string';
   }
   /** The top of this type's hierarchy (`func`, `extern`, `any` or `exn`). */
   top(): TopHeapType {
@@ -104,7 +110,8 @@ export class RefType {
       }
       return `(ref ${this.nullable ? 'null ' : ''}${this.heap})`;
     }
-    return `(ref ${this.nullable ? 'null ' : ''}${concreteName(this.heap)})`;
+    const name = concreteName(this.heap);
+    return `(ref ${this.nullable ? 'null ' : ''}${this.exact ? `(exact ${name})` : name})`;
   }
 }
 
@@ -451,7 +458,13 @@ export function heapMatches(a: HeapType, b: HeapType): boolean {
 export function valTypeMatches(a: ValType, b: ValType): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (a.nullable && !b.nullable) return false;
+  // An exact type is matched by itself and by the bottom types of its hierarchy only.
+  if (b.exact) return a.exact ? a.heap === b.heap : typeof a.heap === 'string' && isBottomHeap(a.heap) && heapMatches(a.heap, b.heap);
   return heapMatches(a.heap, b.heap);
+}
+
+function isBottomHeap(h: string): boolean {
+  return h === 'none' || h === 'nofunc' || h === 'noextern' || h === 'noexn';
 }
 
 /** Whether two value types are equal (each matches the other). */

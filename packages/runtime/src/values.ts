@@ -472,7 +472,8 @@ export function refToInternal(store: Store<any>, t: RefType, v: unknown, what: s
     case 'func': {
       if (!funcHooks.isFunc(v)) mismatch(t, v, what);
       const raw = funcHooks.rawOf(v, store, what);
-      if (t.heap !== 'func' && !heapMatches(funcHooks.typeOf(v), t.heap)) {
+      const ft = funcHooks.typeOf(v);
+      if (t.heap !== 'func' && (t.exact ? ft !== t.heap : !heapMatches(ft, t.heap))) {
         throw new ValueTypeError(`${what}: function of type ${funcHooks.typeOf(v)} is not a ${t}`);
       }
       return raw;
@@ -490,7 +491,8 @@ export function refToInternal(store: Store<any>, t: RefType, v: unknown, what: s
       if (!(v instanceof AnyRef)) mismatch(t, v, what);
       const raw = v.raw;
       const h = t.heap;
-      if (typeof h === 'string' ? !anyMatches(raw, h) : !((raw instanceof GcStruct || raw instanceof GcArray) && store.engine.registry.isSubtypeId(raw.$t, h.uid))) {
+      const gc = raw instanceof GcStruct || raw instanceof GcArray;
+      if (typeof h === 'string' ? !anyMatches(raw, h) : !(gc && (t.exact ? raw.$t === h.uid : store.engine.registry.isSubtypeId(raw.$t, h.uid)))) {
         mismatch(t, v, what);
       }
       return raw;

@@ -16,7 +16,7 @@ export function groupKey(types: readonly SubType[], start: number, count: number
   const end = start + count;
   const ref = (i: number): string => (i >= start && i < end ? `R${i - start};` : i < start ? ext(i) : '?;');
   const heap = (h: HeapType): string => (typeof h === 'number' ? ref(h) : `@${h};`);
-  const st = (t: StorageType): string => (typeof t === 'string' ? t + ';' : (t.nullable ? 'n' : 'r') + heap(t.heap));
+  const st = (t: StorageType): string => (typeof t === 'string' ? t + ';' : (t.nullable ? 'n' : 'r') + (t.exact === true ? 'x' : '') + heap(t.heap));
   for (let i = start; i < end; i++) {
     const sub = types[i]!;
     s += sub.final ? 'F' : 'O';
@@ -204,6 +204,11 @@ export class TypeRegistry {
   isValSubtype(a: ValType, b: ValType): boolean {
     if (typeof a === 'string' || typeof b === 'string') return a === b;
     if (a.nullable && !b.nullable) return false;
+    if (b.exact === true) {
+      // custom-descriptors: an exact type's only proper subtype is its hierarchy's bottom
+      if (a.exact === true) return a.heap === b.heap;
+      return a.heap === 'none' || a.heap === 'nofunc';
+    }
     return this.isHeapSubtype(a.heap, b.heap);
   }
 
@@ -232,6 +237,7 @@ export class TypeRegistry {
 
 function canonVal(t: ValType, ids: Int32Array): ValType {
   if (typeof t === 'string' || typeof t.heap !== 'number') return t;
+  if (t.exact === true) return { kind: 'ref', nullable: t.nullable, heap: ids[t.heap]!, exact: true };
   return { kind: 'ref', nullable: t.nullable, heap: ids[t.heap]! };
 }
 

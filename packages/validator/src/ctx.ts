@@ -4,7 +4,7 @@
  */
 import type { Module } from '@wasmtide/parser';
 import type { Features } from './features.js';
-import { BOT, H_ANY, H_ARRAY, H_BOT, H_CONCRETE, H_EQ, H_EXN, H_EXTERN, H_FUNC, H_I31, H_NOEXN, H_NOEXTERN, H_NOFUNC, H_NONE, H_STRUCT, heapOf, V128 } from './valtypes.js';
+import { BOT, H_ANY, H_ARRAY, H_BOT, H_CONCRETE, H_EQ, H_EXACT, inexactHeap, H_EXN, H_EXTERN, H_FUNC, H_I31, H_NOEXN, H_NOEXTERN, H_NOFUNC, H_NONE, H_STRUCT, heapOf, V128 } from './valtypes.js';
 
 /** Composite kinds. */
 export const K_FUNC = 0;
@@ -37,6 +37,8 @@ export interface Ctx {
   readonly desc: Int32Array;
   /** Type index of every function in the function index space. */
   funcType: Int32Array;
+  /** custom-descriptors: 1 for functions whose references are inexact (imports not declared exact). */
+  funcInexact: Uint8Array;
   nFuncs: number;
   tableElem: Int32Array;
   tableAddr: Int32Array;
@@ -58,6 +60,14 @@ export interface Ctx {
 /** Heap subtyping inside one module (heap codes, concrete ones canonical). */
 export function heapSub(ctx: Ctx, a: number, b: number): boolean {
   if (a === b || a === H_BOT) return true;
+  if (b >= H_CONCRETE + H_EXACT) {
+    // an exact type's only proper subtype is its hierarchy's bottom
+    return a === (ctx.kind[b - H_EXACT - H_CONCRETE] === K_FUNC ? H_NOFUNC : H_NONE);
+  }
+  if (a >= H_CONCRETE + H_EXACT) {
+    a -= H_EXACT;
+    if (a === b) return true;
+  }
   if (b >= H_CONCRETE) {
     if (a < H_CONCRETE) return ctx.kind[b - H_CONCRETE] === K_FUNC ? a === H_NOFUNC : a === H_NONE;
     let x = a - H_CONCRETE;
@@ -98,7 +108,7 @@ export function valSub(ctx: Ctx, a: number, b: number): boolean {
 
 /** The top heap type of a heap code's hierarchy (func, extern, exn or any). */
 export function topHeap(ctx: Ctx, h: number): number {
-  if (h >= H_CONCRETE) return ctx.kind[h - H_CONCRETE] === K_FUNC ? H_FUNC : H_ANY;
+  if (h >= H_CONCRETE) return ctx.kind[inexactHeap(h) - H_CONCRETE] === K_FUNC ? H_FUNC : H_ANY;
   switch (h) {
     case H_FUNC: case H_NOFUNC: return H_FUNC;
     case H_EXTERN: case H_NOEXTERN: return H_EXTERN;

@@ -43,7 +43,7 @@ export interface Features {
   readonly wideArithmetic: boolean;
   /** Memory page sizes other than 64 KiB. */
   readonly customPageSizes: boolean;
-  /** Custom descriptors and exact types (partial support). */
+  /** Custom descriptors and exact reference types (descriptor/describes clauses, exact types, the descriptor instructions). */
   readonly customDescriptors: boolean;
 }
 

@@ -9,7 +9,7 @@ import { valSub } from './ctx.js';
 import { ValidationError } from './errors.js';
 import { ALIGN, FEAT, FEATURE_KEYS, SIG_IN, SIG_OUT, SLOTS, slot } from './optable.js';
 import {
-  BOT, defaultable, H_CONCRETE, H_EQ, H_EXN, H_FUNC, I32, refCode, typeName, typesName,
+  BOT, defaultable, H_CONCRETE, H_EQ, H_EXACT, H_EXN, H_FUNC, I32, refCode, typeName, typesName,
 } from './valtypes.js';
 import { FastValidator, fastPathEnabled, skipS32 } from './fast.js';
 import { laneCount } from './ops.js';
@@ -462,7 +462,7 @@ export class BodyValidator extends FastValidator {
           const t = this.func(f);
           if (constMode) this.constRefs.push(f);
           else if (!ctx.refs[f]) this.fail('undeclared function reference', `function ${f}`);
-          this.push(ctx.features.functionReferences || ctx.features.gc ? refCode(H_CONCRETE + ctx.rep[t]!, false) : refCode(H_FUNC, true));
+          this.push(ctx.features.functionReferences || ctx.features.gc ? refCode(H_CONCRETE + (ctx.funcInexact[f] ? 0 : H_EXACT) + ctx.rep[t]!, false) : refCode(H_FUNC, true));
           break;
         }
         case Op.RefEq:

@@ -38,6 +38,7 @@ export function matchExternType(registry: TypeRegistry, actual: ImportDesc, aIds
     case 'func': {
       const a = aIds[(actual as { type: number }).type]!;
       const e = eIds[expected.type]!;
+      if (expected.exact === true) return a === e ? null : bad('function type is not exactly the expected one');
       return registry.isSubtype(a, e) ? null : bad('function types differ');
     }
     case 'table': {

@@ -11,7 +11,7 @@ import { resolveFeatures } from './features.js';
 import type { Features } from './features.js';
 import { BodyValidator } from './func.js';
 import { primeOnce } from './prime.js';
-import { F32, F64, H_CONCRETE, H_FUNC, heapOf, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
+import { F32, F64, H_CONCRETE, H_EXACT, H_FUNC, heapOf, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
 
 declare const validatedBrand: unique symbol;
 
@@ -94,7 +94,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   const code = (t: StorageType): number => {
     if (typeof t === 'string') return t === 'i32' ? I32 : t === 'i64' ? I64 : t === 'f32' ? F32 : t === 'f64' ? F64 : t === 'v128' ? V128 : t === 'i8' ? I8 : I16;
     if (typeof t.heap === 'number' && t.heap >= nTypes) fail(`unknown type ${t.heap}`);
-    return refCode(heapCode(t.heap, rep), t.nullable);
+    return refCode(heapCode(t.heap, rep, t.exact === true), t.nullable);
   };
 
   const codes = (ts: readonly ValType[]): Int32Array => Int32Array.from(ts, code);
@@ -129,7 +129,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
 
   const ctx: Ctx = {
     module, features: f, nTypes, rep, kind, sup, depth, params, results, fields, fieldMut, desc,
-    funcType: new Int32Array(0), nFuncs: 0,
+    funcType: new Int32Array(0), funcInexact: new Uint8Array(0), nFuncs: 0,
     tableElem: new Int32Array(0), tableAddr: new Int32Array(0), nTables: 0,
     memAddr: new Int32Array(0), nMems: 0,
     globalType: new Int32Array(0), globalMut: new Uint8Array(0), nGlobals: 0,
@@ -180,6 +180,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   const nGlobals = ic.global + module.globals.length;
   const nTags = ic.tag + module.tags.length;
   const funcType = new Int32Array(nFuncs);
+  const funcInexact = new Uint8Array(nFuncs);
   const tableElem = new Int32Array(nTables);
   const tableAddr = new Int32Array(nTables);
   const memAddr = new Int32Array(nMems);
@@ -220,6 +221,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     const d = im.desc;
     switch (d.kind) {
       case 'func':
+        if (d.exact !== true) funcInexact[fi] = 1;
         funcType[fi++] = funcTypeOk(d.type, what);
         break;
       case 'table':
@@ -270,7 +272,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   // (no feature check: the decoder gives the funcidx forms the type (ref func))
   const elemType = Int32Array.from(module.elems, (e) => code(e.type));
   Object.assign(ctx, {
-    funcType, nFuncs, tableElem, tableAddr, nTables, memAddr, nMems, globalType, globalMut, nGlobals, tagType, nTags,
+    funcType, funcInexact, nFuncs, tableElem, tableAddr, nTables, memAddr, nMems, globalType, globalMut, nGlobals, tagType, nTags,
     elemType, nElems: module.elems.length, nDatas: module.dataCount ?? module.datas.length, refs: new Uint8Array(nFuncs),
   });
 
@@ -332,7 +334,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
         if (fx >= nFuncs) fail(`unknown function ${fx}`, what);
         refs[fx] = 1;
         if (anyFunc) continue;
-        const ft = refCode(H_CONCRETE + rep[funcType[fx]!]!, false);
+        const ft = refCode(H_CONCRETE + (funcInexact[fx] ? 0 : H_EXACT) + rep[funcType[fx]!]!, false);
         if (!valSub(ctx, ft, et)) fail('type mismatch', `${what}: function ${fx} is not a ${typeName(et)}`);
       }
     } else {

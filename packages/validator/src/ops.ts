@@ -7,7 +7,7 @@ import { Op } from '@wasmtide/parser';
 import { heapSub, topHeap, valSub } from './ctx.js';
 import { MEM_STORE, MEM_TYPE, SIG_IN, SIG_OUT, slot } from './optable.js';
 import {
-  BOT, defaultable, H_ANY, heapName, H_ARRAY, H_CONCRETE, H_EXN, H_EXTERN, H_I31, heapOf, I32, I64, I8, I16, refCode, typeName, typesName, unpacked, V128,
+  BOT, defaultable, H_ANY, H_BOT, H_NONE, heapName, H_EXACT, inexactHeap, isExactHeap, H_ARRAY, H_CONCRETE, H_EXN, H_EXTERN, H_I31, heapOf, I32, I64, I8, I16, refCode, typeName, typesName, unpacked, V128,
 } from './valtypes.js';
 import { EMPTY, F_TRY_TABLE, FACT_EXCEPTIONS, FACT_GC, FACT_SIMD, FACT_TAIL_CALL, ValidatorState } from './state.js';
 
@@ -185,9 +185,23 @@ export abstract class OpValidator extends ValidatorState {
 
   /** custom-descriptors: the descriptor (representative index) of a cast target heap type. */
   private descriptorOf(h: number): number {
-    const d = h >= H_CONCRETE ? this.ctx.desc[h - H_CONCRETE]! : -1;
+    const d = h >= H_CONCRETE ? this.ctx.desc[inexactHeap(h) - H_CONCRETE]! : -1;
     if (d < 0) this.fail(`type ${heapName(h)} does not have a descriptor`);
     return d;
+  }
+
+  /**
+   * Checks the target `t2` of a `br_on_cast*` with source `t1` and returns the type the cast
+   * produces. WebAssembly 3.0 needs `t2 <: t1`; the custom-descriptors proposal only needs both in
+   * one hierarchy, and a nullable target of a non-nullable source then yields a non-null value.
+   */
+  private castTarget(t1: number, t2: number): number {
+    const ctx = this.ctx;
+    if (valSub(ctx, t2, t1)) return t2;
+    if (!ctx.features.customDescriptors || topHeap(ctx, heapOf(t2)) !== topHeap(ctx, heapOf(t1))) {
+      this.fail('type mismatch', `cast target ${typeName(t2)} is not a subtype of ${typeName(t1)}`);
+    }
+    return t1 & 1 ? t2 : t2 & ~1;
   }
 
   protected gcOp(op: number): void {
@@ -200,7 +214,7 @@ export abstract class OpValidator extends ValidatorState {
         if (ctx.desc[t]! >= 0) this.fail('type with descriptor requires descriptor allocation', `type ${t}`);
         const fs = ctx.fields[t]!;
         for (let i = fs.length - 1; i >= 0; i--) this.popT(unpacked(fs[i]!));
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.StructNewDefault: {
@@ -208,7 +222,7 @@ export abstract class OpValidator extends ValidatorState {
         if (ctx.desc[t]! >= 0) this.fail('type with descriptor requires descriptor allocation', `type ${t}`);
         const fs = ctx.fields[t]!;
         for (let i = 0; i < fs.length; i++) if (!defaultable(fs[i]!)) this.fail('type mismatch', `field ${i} of type ${t} has no default value`);
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.StructGet:
@@ -235,14 +249,14 @@ export abstract class OpValidator extends ValidatorState {
         const t = this.arrayType(r.u32());
         this.popT(I32);
         this.popT(unpacked(ctx.fields[t]![0]!));
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.ArrayNewDefault: {
         const t = this.arrayType(r.u32());
         if (!defaultable(ctx.fields[t]![0]!)) this.fail('type mismatch', `array type ${t} has no default value`);
         this.popT(I32);
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.ArrayNewFixed: {
@@ -255,7 +269,7 @@ export abstract class OpValidator extends ValidatorState {
         if (n > avail && !this.cUnr[d]) this.fail('type mismatch', `array.new_fixed of ${n} elements, but the stack holds ${avail}`);
         const k = n < avail ? n : avail;
         for (let i = 0; i < k; i++) this.popT(et);
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.ArrayNewData:
@@ -268,7 +282,7 @@ export abstract class OpValidator extends ValidatorState {
         this.data(d);
         this.popT(I32);
         this.popT(I32);
-        if (op === Op.ArrayNewData) this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        if (op === Op.ArrayNewData) this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         else {
           this.popT(I32);
           this.popT(refCode(H_CONCRETE + ctx.rep[t]!, true));
@@ -284,7 +298,7 @@ export abstract class OpValidator extends ValidatorState {
         if (!valSub(ctx, ctx.elemType[e]!, et)) this.mismatch(et, ctx.elemType[e]!);
         this.popT(I32);
         this.popT(I32);
-        if (op === Op.ArrayNewElem) this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        if (op === Op.ArrayNewElem) this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         else {
           this.popT(I32);
           this.popT(refCode(H_CONCRETE + ctx.rep[t]!, true));
@@ -361,8 +375,8 @@ export abstract class OpValidator extends ValidatorState {
         const h1 = this.readHeapType();
         const h2 = this.readHeapType();
         const t1 = refCode(h1, (flags & 1) === 1);
-        const t2 = refCode(h2, (flags & 2) === 2);
-        if (!valSub(ctx, t2, t1)) this.fail('type mismatch', `cast target ${typeName(t2)} is not a subtype of ${typeName(t1)}`);
+        let t2 = refCode(h2, (flags & 2) === 2);
+        t2 = this.castTarget(t1, t2);
         const lt = this.labelTypes(l);
         if (lt.length === 0) this.fail('type mismatch', 'br_on_cast needs a label with a reference result');
         const last = lt[lt.length - 1]!;
@@ -380,29 +394,32 @@ export abstract class OpValidator extends ValidatorState {
         const t = this.structType(r.u32());
         const d = ctx.desc[t]!;
         if (d < 0) this.fail('type without descriptor requires non-descriptor allocation', `type ${t}`);
-        this.popT(refCode(H_CONCRETE + d, true));
+        this.popT(refCode(H_CONCRETE + H_EXACT + d, true));
         const fs = ctx.fields[t]!;
         if (op === Op.StructNewDesc) {
           for (let i = fs.length - 1; i >= 0; i--) this.popT(unpacked(fs[i]!));
         } else {
           for (let i = 0; i < fs.length; i++) if (!defaultable(fs[i]!)) this.fail('type mismatch', `field ${i} of type ${t} has no default value`);
         }
-        this.push(refCode(H_CONCRETE + ctx.rep[t]!, false));
+        this.push(refCode(H_CONCRETE + H_EXACT + ctx.rep[t]!, false));
         return;
       }
       case Op.RefGetDesc: {
         const t = this.typeIdx(r.u32());
         const d = ctx.desc[t]!;
         if (d < 0) this.fail('type without descriptor', `type ${t}`);
-        this.popT(refCode(H_CONCRETE + ctx.rep[t]!, true));
-        this.push(refCode(H_CONCRETE + d, false));
+        const a = this.popT(refCode(H_CONCRETE + ctx.rep[t]!, true));
+        // only an exact reference to type t itself (or null, or bottom) has an exact descriptor
+        const ah = a === BOT ? H_BOT : heapOf(a);
+        const exact = ah === H_CONCRETE + H_EXACT + ctx.rep[t]! || ah === H_NONE || ah === H_BOT;
+        this.push(refCode(H_CONCRETE + (exact ? H_EXACT : 0) + d, false));
         return;
       }
       case Op.RefCastDescEq:
       case Op.RefCastDescEqNull: {
         const h = this.readHeapType();
         const d = this.descriptorOf(h);
-        this.popT(refCode(H_CONCRETE + d, true));
+        this.popT(refCode(H_CONCRETE + (isExactHeap(h) ? H_EXACT : 0) + d, true));
         const top = topHeap(ctx, h);
         const a = this.popRef();
         if (a !== BOT && !heapSub(ctx, heapOf(a), top)) this.mismatch(refCode(top, true), a);
@@ -418,9 +435,8 @@ export abstract class OpValidator extends ValidatorState {
         const h1 = this.readHeapType();
         const h2 = this.readHeapType();
         const t1 = refCode(h1, (flags & 1) === 1);
-        const t2 = refCode(h2, (flags & 2) === 2);
-        if (!valSub(ctx, t2, t1)) this.fail('type mismatch', `cast target ${typeName(t2)} is not a subtype of ${typeName(t1)}`);
         const d = this.descriptorOf(h2);
+        const t2 = this.castTarget(t1, refCode(h2, (flags & 2) === 2));
         const lt = this.labelTypes(l);
         if (lt.length === 0) this.fail('type mismatch', 'br_on_cast_desc_eq needs a label with a reference result');
         const last = lt[lt.length - 1]!;
@@ -428,7 +444,7 @@ export abstract class OpValidator extends ValidatorState {
         const hit = op === Op.BrOnCastDescEq;
         const toLabel = hit ? t2 : diff;
         if (!valSub(ctx, toLabel, last)) this.mismatch(last, toLabel);
-        this.popT(refCode(H_CONCRETE + d, true));
+        this.popT(refCode(H_CONCRETE + (isExactHeap(h2) ? H_EXACT : 0) + d, true));
         this.popT(t1);
         for (let i = lt.length - 2; i >= 0; i--) this.popT(lt[i]!);
         for (let i = 0; i < lt.length - 1; i++) this.push(lt[i]!);

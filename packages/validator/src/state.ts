@@ -10,7 +10,7 @@ import type { Ctx } from './ctx.js';
 import { ValidationError } from './errors.js';
 import { enabledFlags } from './optable.js';
 import {
-  absHeapFromByte, BOT, F32, F64, H_ANY, H_ARRAY, H_BOT, H_CONCRETE, H_EQ, H_EXN, H_EXTERN, H_FUNC, H_I31, H_NONE, H_STRUCT,
+  absHeapFromByte, BOT, F32, F64, H_ANY, H_ARRAY, H_BOT, H_CONCRETE, H_EQ, H_EXACT, H_EXN, H_EXTERN, H_FUNC, H_I31, H_NONE, H_STRUCT,
   I32, I64, refCode, typeName, typesName, V128,
 } from './valtypes.js';
 
@@ -328,7 +328,7 @@ export abstract class ValidatorState {
     const b = v + 0x80;
     if (b === 0x62 && this.ctx.features.customDescriptors) {
       const idx = this.typeIdx(r.u32());
-      return H_CONCRETE + this.ctx.rep[idx]!;
+      return H_CONCRETE + H_EXACT + this.ctx.rep[idx]!;
     }
     const h = absHeapFromByte(b);
     if (h < 0) r.fail('malformed heap type', at);
@@ -527,7 +527,7 @@ export abstract class ValidatorState {
     if (typeof t === 'string') return t === 'i32' ? I32 : t === 'i64' ? I64 : t === 'f32' ? F32 : t === 'f64' ? F64 : V128;
     if (typeof t.heap === 'number') {
       this.typeIdx(t.heap);
-      return refCode(H_CONCRETE + ctx.rep[t.heap]!, t.nullable);
+      return refCode(H_CONCRETE + (t.exact === true ? H_EXACT : 0) + ctx.rep[t.heap]!, t.nullable);
     }
     return refCode(ABS_CODES[t.heap] ?? H_BOT, t.nullable);
   }

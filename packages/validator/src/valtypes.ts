@@ -55,6 +55,26 @@ export const H_NOEXN = 11;
 export const H_BOT = 12;
 /** First concrete heap code: type index `i` is `H_CONCRETE + i`. */
 export const H_CONCRETE = 16;
+/**
+ * custom-descriptors: offset of exact concrete heap codes. The exact type `(exact i)` is
+ * `H_CONCRETE + H_EXACT + i` (type indices stay far below 2^24).
+ */
+export const H_EXACT = 1 << 24;
+
+/** True if a heap code is an exact concrete type. */
+export function isExactHeap(h: number): boolean {
+  return h >= H_CONCRETE + H_EXACT;
+}
+
+/** The heap code without exactness (the inexact concrete type, or `h` itself). */
+export function inexactHeap(h: number): number {
+  return h >= H_CONCRETE + H_EXACT ? h - H_EXACT : h;
+}
+
+/** The exact form of a concrete heap code (abstract heap codes stay as they are). */
+export function exactHeap(h: number): number {
+  return h >= H_CONCRETE && h < H_CONCRETE + H_EXACT ? h + H_EXACT : h;
+}
 
 const ABS_NAMES = ['func', 'nofunc', 'extern', 'noextern', 'any', 'eq', 'i31', 'struct', 'array', 'none', 'exn', 'noexn', 'bot'] as const;
 const ABS_BY_NAME: Record<string, number> = Object.fromEntries(ABS_NAMES.map((n, i) => [n, i]));
@@ -97,8 +117,8 @@ export function absHeapFromByte(b: number): number {
 }
 
 /** The heap code of an IR heap type (concrete indices mapped through `rep`). */
-export function heapCode(h: HeapType, rep: Int32Array | null): number {
-  if (typeof h === 'number') return H_CONCRETE + (rep && h < rep.length ? rep[h]! : h);
+export function heapCode(h: HeapType, rep: Int32Array | null, exact = false): number {
+  if (typeof h === 'number') return H_CONCRETE + (exact ? H_EXACT : 0) + (rep && h < rep.length ? rep[h]! : h);
   return ABS_BY_NAME[h]!;
 }
 
@@ -115,7 +135,7 @@ export function valCode(t: StorageType, rep: Int32Array | null): number {
       default: return I16;
     }
   }
-  return refCode(heapCode(t.heap, rep), t.nullable);
+  return refCode(heapCode(t.heap, rep, t.exact === true), t.nullable);
 }
 
 /** The IR value type for a code (concrete heap codes become type indices). */
@@ -128,11 +148,13 @@ export function codeToValType(c: number): ValType {
     case V128: return 'v128';
   }
   const h = heapOf(c);
+  if (isExactHeap(h)) return { kind: 'ref', nullable: (c & 1) === 1, heap: h - H_EXACT - H_CONCRETE, exact: true };
   return { kind: 'ref', nullable: (c & 1) === 1, heap: h >= H_CONCRETE ? h - H_CONCRETE : ABS_NAMES[h] as HeapType };
 }
 
 /** Text form of a heap code. */
 export function heapName(h: number): string {
+  if (isExactHeap(h)) return `(exact ${h - H_EXACT - H_CONCRETE})`;
   return h >= H_CONCRETE ? String(h - H_CONCRETE) : ABS_NAMES[h] ?? '?';
 }
 

@@ -1,5 +1,6 @@
 // Runs one benchmark program on one engine in this (fresh) process and prints a JSON line:
-// {engine, program, ms, output} where ms covers compile + instantiate + run.
+// {engine, program, ms, output, maxRssKiB} where ms covers compile + instantiate + run and maxRssKiB
+// is the process's peak resident memory.
 import { readFileSync, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { makeWasi, BenchExit } from './wasi-shim.mjs';
@@ -71,7 +72,7 @@ const engines = {
 
 try {
   const r = await engines[engine]();
-  process.stdout.write(JSON.stringify({ engine, program: wasmPath, ms: r.ms, output: r.output }) + '\n');
+  process.stdout.write(JSON.stringify({ engine, program: wasmPath, ms: r.ms, output: r.output, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
 } catch (e) {
   process.stdout.write(JSON.stringify({ engine, program: wasmPath, error: String(e && e.stack || e).split('\n').slice(0, 3).join(' | ') }) + '\n');
 }

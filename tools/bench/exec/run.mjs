@@ -79,7 +79,7 @@ for (const p of programs) {
     const bad = rs.filter((x) => !x.error && nativeOut !== undefined && x.output !== nativeOut);
     if (errs.length) table[p][e] = { error: errs[0].error };
     else if (bad.length) table[p][e] = { error: `checksum mismatch: ${bad[0].output.trim()} vs native ${String(nativeOut).trim()}` };
-    else table[p][e] = { ms: median(rs.map((x) => x.ms)) };
+    else table[p][e] = { ms: median(rs.map((x) => x.ms)), maxRssMiB: Math.max(...rs.map((x) => x.maxRssKiB ?? 0)) / 1024 };
     if (table[p][e].error && (e === 'native' || e === 'wasmtide')) failures++;
   }
 }
@@ -93,6 +93,11 @@ const lines = [`| program | ${engines.join(' | ')} |`, `|---|${engines.map(() =>
 for (const p of programs) lines.push(`| ${p} | ${engines.map((e) => fmt(table[p][e], e === 'native' ? null : table[p].native)).join(' | ')} |`);
 lines.push(`| **geomean ratio** | ${engines.map((e) => (e === 'native' ? '1.00×' : geo[e] ? `${geo[e].toFixed(2)}×` : 'n/a')).join(' | ')} |`);
 console.log(lines.join('\n'));
+// Peak memory: the highest resident set of any run of the program on the engine (the whole
+// process: Node itself takes ~40-50 MiB).
+const mem = [`| peak RSS (MiB) | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---').join('|')}|`];
+for (const p of programs) mem.push(`| ${p} | ${engines.map((e) => (table[p][e].error ? 'n/a' : table[p][e].maxRssMiB.toFixed(0))).join(' | ')} |`);
+console.log('\n' + mem.join('\n'));
 for (const p of programs) for (const e of engines) if (table[p][e].error) console.log(`note: ${p} on ${e}: ${table[p][e].error}`);
 // The targets of the "Speed" issue, evaluated on this run's medians (ratios are same-run ratios).
 // Programs bound by 64-bit multiplies are exempt from the 3.0× cap; they must instead take at most

@@ -7,13 +7,13 @@
  * target's slots and `break`/`continue`.
  * @module
  */
-import { Op, Reader, opInfo, readBlockType, readHeapType, readMemArg, readValType, readerFeatures, skipImmediates } from '@wasmtide/parser';
+import { Op, Reader, opInfo, readBlockType, readHeapType, readValType, readerFeatures, skipImmediates } from '@wasmtide/parser';
 import type { BlockType, FuncType, LocalGroup, ValType } from '@wasmtide/parser';
 import { TrapCode } from '../trap.js';
 import { CompileError, funcTypeAt, kindOf, type Kind, type ModuleContext } from './context.js';
 import { emitNumeric } from './numeric.js';
 import { emitGc } from './gc.js';
-import { atomicOp, bulkOp, memAddr, memOp, simdOp, uidx } from './memory.js';
+import { atomicOp, bulkOp, memOp, simdOp, uidx } from './memory.js';
 import { closeLegacyTry, legacyTry, tryTable } from './exceptions.js';
 
 /** Reader features for validated bodies: everything the decoder can accept. */

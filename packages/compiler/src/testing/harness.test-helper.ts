@@ -20,10 +20,12 @@ import {
 import { compileModule } from '../compile.js';
 import { loadCompiled } from '../load.js';
 
-/** Canonical ids by structural key (tests only: no recursion groups). */
+/** Canonical ids by structural key (tests only: no recursion groups; descriptor clauses count). */
 const registry = new Map<string, number>();
 function canon(m: Module, i: number): number {
-  const key = JSON.stringify(m.types[i]!.comp);
+  const st = m.types[i]!;
+  let key = JSON.stringify(st.comp);
+  if (st.describes !== undefined || st.descriptor !== undefined) key += `#${i}:${st.describes ?? ''}:${st.descriptor ?? ''}`;
   let id = registry.get(key);
   if (id === undefined) registry.set(key, (id = registry.size));
   return id;
@@ -54,7 +56,7 @@ export function instantiateWat(
   extra: Partial<InstanceImports> = {},
 ): TestInstance {
   const bytes = parseWat(wat);
-  const m = decodeModule(bytes);
+  const m = decodeModule(bytes, { features: { customDescriptors: true } });
   const c = compileModule(m, options);
   // Round-trip through JSON: the compiled module must be serialisable.
   const c2 = JSON.parse(JSON.stringify(c));
