@@ -38,6 +38,16 @@ function writeU64(w: Writer, v: bigint): void {
   } while (x !== 0n);
 }
 
+/** Reads one numeric literal token with `parse` (null: out of range or not a literal). */
+function numericLiteral<T>(c: ModuleBuilder['c'], parse: (text: string) => T | null): T {
+  const k = c.kind();
+  if (k !== Tok.Number && k !== Tok.Keyword) throw c.unexpected();
+  const v = c.wrap(() => parse(c.text()));
+  if (v === null) throw c.unexpected();
+  c.pos++;
+  return v;
+}
+
 function writeF64(w: Writer, bits: bigint): void {
   w.f64Bits(Number(bits & 0xffffffffn), Number(bits >> 32n));
 }
@@ -608,38 +618,22 @@ function operator(m: ModuleBuilder, s: FuncScope, w: Writer, name: string, at: n
       w.u8(laneIndex(m));
       return;
     case 'i32': {
-      const k = c.kind();
-      if (k !== Tok.Number && k !== Tok.Keyword) throw c.unexpected();
-      const v = c.wrap(() => parseI32(c.text()));
-      if (v === null) throw c.unexpected();
-      c.pos++;
+      const v = numericLiteral(c, parseI32);
       w.s32(v);
       return;
     }
     case 'i64': {
-      const k = c.kind();
-      if (k !== Tok.Number && k !== Tok.Keyword) throw c.unexpected();
-      const v = c.wrap(() => parseI64(c.text()));
-      if (v === null) throw c.unexpected();
-      c.pos++;
+      const v = numericLiteral(c, parseI64);
       w.s64(v);
       return;
     }
     case 'f32': {
-      const k = c.kind();
-      if (k !== Tok.Number && k !== Tok.Keyword) throw c.unexpected();
-      const v = c.wrap(() => parseF32(c.text()));
-      if (v === null) throw c.unexpected();
-      c.pos++;
+      const v = numericLiteral(c, parseF32);
       w.f32Bits(v);
       return;
     }
     case 'f64': {
-      const k = c.kind();
-      if (k !== Tok.Number && k !== Tok.Keyword) throw c.unexpected();
-      const v = c.wrap(() => parseF64(c.text()));
-      if (v === null) throw c.unexpected();
-      c.pos++;
+      const v = numericLiteral(c, parseF64);
       writeF64(w, v);
       return;
     }
