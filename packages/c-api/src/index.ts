@@ -555,6 +555,7 @@ export {
   wasmtime_linker_instantiate,
   wasmtime_linker_module,
   wasmtime_linker_get_default,
+  wasmtime_linker_define_unknown_imports_as_traps,
   wasmtime_linker_get,
 } from './linker.js';
 export type {
@@ -571,6 +572,9 @@ export {
   wasi_config_inherit_stdin,
   wasi_config_inherit_stdout,
   wasi_config_inherit_stderr,
+  wasi_config_set_stdin_file,
+  wasi_config_set_stdout_file,
+  wasi_config_set_stderr_file,
   wasmtide_wasi_config_set_stdout_callback,
   wasmtide_wasi_config_set_stderr_callback,
   WASMTIME_WASI_DIR_PERMS_READ,

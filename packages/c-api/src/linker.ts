@@ -142,6 +142,16 @@ export function wasmtime_linker_module(linker: wasmtime_linker_t, context: wasmt
   const m = use(fn, module, wasm_module_t, 'a wasmtime_module_t').module;
   return attempt(() => l.module(s.store, name, m));
 }
+/**
+ * `wasmtime_linker_define_unknown_imports_as_traps(linker, module)`: defines every function import
+ * of `module` the linker does not have as a function that traps when called.
+ */
+export function wasmtime_linker_define_unknown_imports_as_traps(linker: wasmtime_linker_t, module: wasm_module_t): wasmtime_error_t | null {
+  const fn = 'wasmtime_linker_define_unknown_imports_as_traps';
+  const l = use(fn, linker, wasmtime_linker_t, LNK).linker;
+  const m = use(fn, module, wasm_module_t, 'a wasmtime_module_t').module;
+  return attempt(() => void l.defineUnknownImportsAsTraps(m));
+}
 /** `wasmtime_linker_get_default(linker, context, name, func)`: the default export (`""` or `_start`) of module `name`. */
 export function wasmtime_linker_get_default(linker: wasmtime_linker_t, context: wasmtime_context_t, name: string, func: { value: Func | null }): wasmtime_error_t | null {
   const fn = 'wasmtime_linker_get_default';

@@ -1,10 +1,11 @@
 /**
  * `wasi_config_t`: WASI preview1 configuration through `@wasmtide/wasi`'s `WasiCtxBuilder`
  * (`wasi_config_new`, `_set_argv`, `_inherit_argv`, `_set_env`, `_inherit_env`, `_set_stdin_bytes`,
- * `_inherit_stdin/stdout/stderr`, `_preopen_dir`), and `wasmtime_context_set_wasi`.
+ * `_inherit_stdin/stdout/stderr`, `_set_stdin/stdout/stderr_file`, `_preopen_dir`), and
+ * `wasmtime_context_set_wasi`.
  * @module
  */
-import { CallbackOutputStream, WasiCtxBuilder } from '@wasmtide/wasi';
+import { CallbackOutputStream, HostFdStream, WasiCtxBuilder } from '@wasmtide/wasi';
 import { errorFrom, type wasmtime_error_t } from './error.js';
 import { drop, Handle, use } from './handle.js';
 import { ctxStore, isMisuse, wasmtime_context_t } from './objects.js';
@@ -21,6 +22,15 @@ export class wasi_config_t extends Handle {
 }
 
 const CFG = 'a wasi_config_t';
+
+/** Opens a host file for a standard stream; null when the host refuses (missing, no permission). */
+function hostFile(path: string, mode: 'r' | 'w'): HostFdStream | null {
+  try {
+    return HostFdStream.openFile(path, mode);
+  } catch {
+    return null;
+  }
+}
 
 function ok(f: () => void): boolean {
   try {
@@ -75,6 +85,24 @@ export function wasi_config_inherit_stdout(config: wasi_config_t): void {
 /** `wasi_config_inherit_stderr(config)`: the host process's stderr. */
 export function wasi_config_inherit_stderr(config: wasi_config_t): void {
   use('wasi_config_inherit_stderr', config, wasi_config_t, CFG).builder.inheritStderr();
+}
+/** `wasi_config_set_stdin_file(config, path)`: stdin reads the host file `path`; false if it cannot be opened. */
+export function wasi_config_set_stdin_file(config: wasi_config_t, path: string): boolean {
+  const c = use('wasi_config_set_stdin_file', config, wasi_config_t, CFG);
+  const f = hostFile(path, 'r');
+  return f !== null && ok(() => c.builder.stdin(f));
+}
+/** `wasi_config_set_stdout_file(config, path)`: stdout writes the host file `path` (created or truncated); false on failure. */
+export function wasi_config_set_stdout_file(config: wasi_config_t, path: string): boolean {
+  const c = use('wasi_config_set_stdout_file', config, wasi_config_t, CFG);
+  const f = hostFile(path, 'w');
+  return f !== null && ok(() => c.builder.stdout(f));
+}
+/** `wasi_config_set_stderr_file(config, path)`: stderr writes the host file `path` (created or truncated); false on failure. */
+export function wasi_config_set_stderr_file(config: wasi_config_t, path: string): boolean {
+  const c = use('wasi_config_set_stderr_file', config, wasi_config_t, CFG);
+  const f = hostFile(path, 'w');
+  return f !== null && ok(() => c.builder.stderr(f));
 }
 /** wasmtide extension: the guest's stdout goes to `callback(bytes)`, write by write. */
 export function wasmtide_wasi_config_set_stdout_callback(config: wasi_config_t, callback: (bytes: Uint8Array) => void): void {

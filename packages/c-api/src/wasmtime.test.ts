@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as c from '@wasmtide/c-api';
@@ -164,6 +164,82 @@ describe('wasmtime.h: linker plus WASI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('sends stdin, stdout and stderr to host files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wasmtide-capi-files-'));
+    try {
+      writeFileSync(join(dir, 'in.txt'), 'ping');
+      const engine = c.wasm_engine_new();
+      const linker = c.wasmtime_linker_new(engine);
+      expect(c.wasmtime_linker_define_wasi(linker)).toBeNull();
+      const store = c.wasmtime_store_new(engine, null, null);
+      const context = c.wasmtime_store_context(store);
+      const wasi = c.wasi_config_new();
+      expect(c.wasi_config_set_stdin_file(wasi, join(dir, 'missing', 'in.txt'))).toBe(false);
+      expect(c.wasi_config_set_stdin_file(wasi, join(dir, 'in.txt'))).toBe(true);
+      expect(c.wasi_config_set_stdout_file(wasi, join(dir, 'out.txt'))).toBe(true);
+      expect(c.wasi_config_set_stderr_file(wasi, join(dir, 'err.txt'))).toBe(true);
+      expect(c.wasmtime_context_set_wasi(context, wasi)).toBeNull();
+      // Reads up to 16 bytes from stdin, then writes them to stdout and to stderr.
+      const module = compile(
+        engine,
+        `(module
+          (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "_start")
+            (i32.store (i32.const 0) (i32.const 64))
+            (i32.store (i32.const 4) (i32.const 16))
+            (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
+            (i32.store (i32.const 4) (i32.load (i32.const 8)))
+            (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+            (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))))`,
+      );
+      expect(c.wasmtime_linker_module(linker, context, 'app', module)).toBeNull();
+      const start = box<c.wasmtime_func_t>();
+      expect(c.wasmtime_linker_get_default(linker, context, 'app', start)).toBeNull();
+      const trap = box<c.wasm_trap_t>();
+      expect(c.wasmtime_func_call(context, start.value!, [], [], trap)).toBeNull();
+      expect(trap.value).toBeNull();
+      c.wasmtime_module_delete(module);
+      c.wasmtime_store_delete(store);
+      c.wasmtime_linker_delete(linker);
+      c.wasm_engine_delete(engine);
+      expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('ping');
+      expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toBe('ping');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('defines unknown imports as traps', () => {
+    const engine = c.wasm_engine_new();
+    const linker = c.wasmtime_linker_new(engine);
+    const store = c.wasmtime_store_new(engine, null, null);
+    const context = c.wasmtime_store_context(store);
+    const module = compile(engine, '(module (import "nowhere" "f" (func $f)) (func (export "run") (call $f)) (func (export "ok") (result i32) (i32.const 7)))');
+    const instance = box<c.wasmtime_instance_t>();
+    const trap = box<c.wasm_trap_t>();
+    const missing = c.wasmtime_linker_instantiate(linker, context, module, instance, trap);
+    expect(missing).not.toBeNull();
+    expect(errorText(missing!)).toMatch(/nowhere::f/);
+    expect(c.wasmtime_linker_define_unknown_imports_as_traps(linker, module)).toBeNull();
+    expect(c.wasmtime_linker_instantiate(linker, context, module, instance, trap)).toBeNull();
+    const ok = box<c.wasmtime_extern_t>();
+    const run = box<c.wasmtime_extern_t>();
+    c.wasmtime_instance_export_get(context, instance.value!, 'ok', ok);
+    c.wasmtime_instance_export_get(context, instance.value!, 'run', run);
+    const out: c.wasmtime_val_t[] = [{ kind: c.WASMTIME_I32, of: { i32: 0 } }];
+    expect(c.wasmtime_func_call(context, ok.value!.of.func!, [], out, trap)).toBeNull();
+    expect(out[0]!.of.i32).toBe(7);
+    expect(c.wasmtime_func_call(context, run.value!.of.func!, [], [], trap)).toBeNull();
+    expect(trap.value).not.toBeNull();
+    c.wasm_trap_delete(trap.value!);
+    c.wasmtime_module_delete(module);
+    c.wasmtime_store_delete(store);
+    c.wasmtime_linker_delete(linker);
+    c.wasm_engine_delete(engine);
   });
 
   it('resolves imports by name: define, define_instance, instantiate, get, shadowing', () => {

@@ -134,6 +134,16 @@ describe('Linker', () => {
     expect(() => inst.getFunc(store, 'call')!.call(store)).toThrow(/x::y.*has not been defined/);
   });
 
+  it('defines unknown function imports as traps without a store, for every store', () => {
+    const { engine, linker } = fresh();
+    const m = new Module(engine, '(module (import "x" "y" (func $f)) (func (export "call") (call $f)))');
+    linker.defineUnknownImportsAsTraps(m);
+    for (const store of [new Store(engine, null), new Store(engine, null)]) {
+      const inst = linker.instantiate(store, m);
+      expect(() => inst.getFunc(store, 'call')!.call(store)).toThrow(/x::y.*has not been defined/);
+    }
+  });
+
   it('defines unknown function imports as default values', () => {
     const { engine, store, linker } = fresh();
     const m = new Module(engine, '(module (import "x" "y" (func $f (result i32 i64 f64 externref))) (func (export "call") (result i32 i64 f64 externref) (call $f)))');

@@ -177,15 +177,26 @@ export class Linker<T = unknown> {
    * Defines every function import of `mod` that is not yet defined as a host function that traps
    * when called (so modules with unused imports can still be instantiated).
    */
-  defineUnknownImportsAsTraps(store: AsStore, mod: Module): this {
-    const s = this.#checkStore(store);
+  defineUnknownImportsAsTraps(mod: Module): this;
+  /** As {@link defineUnknownImportsAsTraps}(mod); the store is only checked (older form). */
+  defineUnknownImportsAsTraps(store: AsStore, mod: Module): this;
+  defineUnknownImportsAsTraps(storeOrModule: AsStore | Module, maybeModule?: Module): this {
+    const mod = maybeModule ?? (storeOrModule as Module);
+    if (maybeModule !== undefined) this.#checkStore(storeOrModule as AsStore);
+    if (!(mod instanceof Module)) throw new TypeError('defineUnknownImportsAsTraps: expected a Module');
     for (const im of mod.imports()) {
       if (!(im.ty instanceof FuncType) || this.#defs.has(key(im.module, im.name))) continue;
       const where = `${im.module}::${im.name}`;
-      const f = Func.wrap(s, im.ty, () => {
-        throw new Trap(TrapCode.HostError, `unknown import: \`${where}\` has not been defined`);
+      const ty = im.ty;
+      // A definition usable in every store, as wasmtime's (it needs no store).
+      this.#insert(im.module, im.name, {
+        kind: 'host',
+        make: (st) =>
+          Func.wrap(st, ty, () => {
+            throw new Trap(TrapCode.HostError, `unknown import: \`${where}\` has not been defined`);
+          }),
+        perStore: new WeakMap(),
       });
-      this.#insert(im.module, im.name, { kind: 'extern', extern: f });
     }
     return this;
   }

@@ -105,6 +105,13 @@ export class HostFdStream implements WasiInputStream, WasiOutputStream {
   readonly fd: number;
   readonly isatty: boolean;
   readonly #fs: typeof NodeFs;
+  /**
+   * Opens the host file `path` as a stream (Node only): `'r'` to read it (stdin), `'w'` to create
+   * or truncate it for writing (stdout, stderr). Throws the host's error if it cannot be opened.
+   */
+  static openFile(path: string, mode: 'r' | 'w'): HostFdStream {
+    return new HostFdStream(nodeModule<typeof NodeFs>('node:fs').openSync(path, mode));
+  }
   /** Throws `WasiConfigError` outside Node. */
   constructor(fd: number) {
     this.fd = fd;
