@@ -333,13 +333,20 @@ export interface CompileOptions {
   /** Deterministic call-depth limit (off by default: V8's own stack limit applies). */
   maxCallDepth?: number;
   /**
-   * Lazy evaluation for big modules: every function's JS is still generated up front (the compiled
-   * module stays self-contained), but each body is evaluated by its own `new Function` on its first
-   * call, so start-up parses only stubs. `true`/`false` force the mode; absent (or `'auto'`), a
-   * module whose code section holds more than {@link LAZY_AUTO_BYTES} bytes of function bodies is
-   * compiled lazily and smaller ones whole.
+   * Lazy compilation for big modules: compile time produces only the module prelude, one stub per
+   * function and the instantiation code; each body's JS is generated from the module bytes (see
+   * {@link deferCodegen}) and evaluated by its own `new Function` on the function's first call.
+   * `true`/`false` force the mode; absent (or `'auto'`), a module whose code section holds more
+   * than {@link LAZY_AUTO_BYTES} bytes of function bodies is compiled lazily and smaller ones whole.
    */
   lazy?: boolean | 'auto';
+  /**
+   * In lazy mode, generate each body's JS on its first call (default `true`): the compiled module
+   * then keeps the module (bytes) in {@link CompiledModule.lazySource}, and
+   * {@link completeCompiled} generates the rest for serialization. `false`: generate every body at
+   * compile time (only evaluation is deferred), so `lazyFuncs` is complete from the start.
+   */
+  deferCodegen?: boolean;
   /** A name for `//# sourceURL=wasm-module-<name>.js` (default: the name section's, or `anon`). */
   name?: string;
 }
@@ -406,12 +413,23 @@ export interface CompiledModule {
   /** The options the module was compiled with. */
   readonly options: CompileOptions;
   /**
+   * The data segments' bytes, concatenated (base64), and the end offset of each segment in them;
+   * the source decodes them once per load.
+   */
+  readonly data?: { readonly base64: string; readonly ends: readonly number[] };
+  /**
    * Lazy mode (`options.lazy`): the shared prelude and, per defined function (index
    * `lazyBase + i`), the source of its factory, evaluated on the function's first call.
    */
   readonly lazyPrelude?: string;
   readonly lazyFuncs?: readonly string[];
   readonly lazyBase?: number;
+  /**
+   * Deferred lazy mode: generates the factory source of defined function `funcIndex` (same form
+   * as a `lazyFuncs` entry) from the module bytes it closes over. Not JSON: `JSON.stringify`
+   * drops it, so call {@link completeCompiled} before saving a compiled module.
+   */
+  readonly lazySource?: (funcIndex: number) => string;
 }
 
 /** What {@link ModuleFactory.instantiate} needs: the imports by kind, in import order. */

@@ -68,7 +68,11 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   for (const g of m.globals) globals.push(g.type);
   for (const t of m.tags) tags.push(t.type);
 
-  const facts = memories.length > 0 ? growthAnalysis(m, ic.func, ic.table) : null;
+  let codeBytes = 0;
+  for (const b of m.codes) codeBytes += b.code.end - b.code.start;
+  const lazy = options.lazy === true || ((options.lazy === undefined || options.lazy === 'auto') && codeBytes > LAZY_AUTO_BYTES);
+  // The call graph is a whole-module pass: deferred generation computes it on the first call instead.
+  const facts = memories.length > 0 && !(lazy && options.deferCodegen !== false) ? growthAnalysis(m, ic.func, ic.table) : null;
   const growth = facts === null ? {} : { mayGrow: facts.funcs, mayGrowIndirect: facts.indirect };
   const ctx: ModuleContext = {
     module: m,
@@ -85,49 +89,21 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   const moduleName = m.names?.module ?? null;
   const sourceName = sanitize(options.name ?? moduleName ?? 'anon');
 
-  let codeBytes = 0;
-  for (const b of m.codes) codeBytes += b.code.end - b.code.start;
-  const lazy = options.lazy === true || ((options.lazy === undefined || options.lazy === 'auto') && codeBytes > LAZY_AUTO_BYTES);
-  // Function bodies.
+  const deferred = lazy && options.deferCodegen !== false;
+  // Function bodies (in deferred mode: generated on first call by `lazySource` below).
   const funcSrc: string[] = [];
   const funcParams: string[] = [];
   const tailBodies: string[] = [];
   for (let i = 0; i < m.codes.length; i++) {
-    const body = m.codes[i]!;
     const fi = ic.func + i;
     const ti = funcTypes[fi]!;
     const st = m.types[ti];
     if (st === undefined || st.comp.kind !== 'func') throw new CompileError(`function ${fi}: type ${ti} is not a function type`);
-    const fc = new FunctionCompiler(ctx, st.comp, body.locals, body.code.start, body.code.end);
-    fc.selfIndex = fi;
-    fc.instrument = true;
-    fc.lazyRefs = lazy;
-    let src = fc.compile(`f${fi}`);
-    if (fc.containsTailCalls) {
-      // Trampoline: the body returns TAIL to ask for a tail call; the wrapper runs the chain.
-      src = src.replace(`function f${fi}(`, `function f${fi}$(`);
-      const ps: string[] = [];
-      st.comp.params.forEach((p, j) => {
-        ps.push(`l${j}`);
-        if (p === 'i64') ps.push(`l${j}h`);
-      });
-      const a = ps.join(', ');
-      src += `\nfunction f${fi}(${a}) {\n  const r = f${fi}$(${a});\n  return r === TAIL ? TRAMP() : r;\n}`;
-      if (!lazy) tailBodies.push(`f${fi}.$tb = f${fi}$;`);
-    }
-    if (lazy && fc.containsTailCalls) src += `\nf${fi}.$tb = f${fi}$;`;
-    const checks = fc.entryChecks();
-    if (checks.length > 0) {
-      const nl = src.indexOf('\n');
-      src = src.slice(0, nl + 1) + checks.map((c) => '  ' + c).join('\n') + '\n' + src.slice(nl + 1);
-    }
+    funcParams.push(paramList(st.comp));
+    if (deferred) continue;
+    const { src, tail } = compileBody(ctx, fi, st.comp, lazy);
+    if (tail && !lazy) tailBodies.push(`f${fi}.$tb = f${fi}$;`);
     funcSrc.push(src);
-    const ps: string[] = [];
-    st.comp.params.forEach((p, j) => {
-      ps.push(`l${j}`);
-      if (p === 'i64') ps.push(`l${j}h`);
-    });
-    funcParams.push(ps.join(', '));
   }
 
   // Constant expressions: compiled as small functions, called at instantiation.
@@ -141,20 +117,28 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     return name;
   };
 
-  /** An i32 constant expression as a JS expression: a bare `i32.const` is inlined as its literal. */
-  const constI32 = (ce: ConstExpr): string => {
+  /** The value of a bare `i32.const` constant expression, or null. */
+  const bareI32 = (ce: ConstExpr): number | null => {
     if (m.bytes[ce.start] === 0x41) {
       try {
         const r = new Reader(m.bytes, ce.start + 1, ce.end, 'const');
         const v = r.s32();
-        if (r.pos === ce.end) return v < 0 ? `(${v})` : String(v);
+        if (r.pos === ce.end) return v;
       } catch {
-        // not a bare i32.const: compile it below
+        // not a bare i32.const
       }
     }
+    return null;
+  };
+
+  /** An i32 constant expression as a JS expression: a bare `i32.const` is inlined as its literal. */
+  const constI32 = (ce: ConstExpr): string => {
+    const v = bareI32(ce);
+    if (v !== null) return v < 0 ? `(${v})` : String(v);
     return `${constExpr(ce, 'i32')}()`;
   };
 
+  const list = (prefix: string, n: number): string => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
   const L: string[] = [];
   L.push('"use strict";');
   const PRELUDE_FROM = L.length;
@@ -172,10 +156,22 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   L.push('const atomicNotify = E.atomicNotify, atomicWait = E.atomicWait;');
   L.push('const META = E.meta;');
   const prelude = L.slice(PRELUDE_FROM).join('\n');
-  // Data segment bytes, decoded once per load.
-  for (let i = 0; i < m.datas.length; i++) {
-    const d = m.datas[i]!;
-    L.push(`const D${i} = E.b64(${JSON.stringify(encodeBase64(m.bytes.subarray(d.init.start, d.init.end)))});`);
+  let dataBlob: { base64: string; ends: number[] } | undefined;
+  // Data segment bytes: one base64 blob of all segments, decoded once per load, and the end
+  // offset of each segment in it (modules with ~100,000 segments stay small and fast to parse).
+  if (m.datas.length > 0) {
+    let total = 0;
+    for (const d of m.datas) total += d.init.end - d.init.start;
+    const blob = new Uint8Array(total);
+    const ends: number[] = [];
+    let at = 0;
+    for (const d of m.datas) {
+      blob.set(m.bytes.subarray(d.init.start, d.init.end), at);
+      at += d.init.end - d.init.start;
+      ends.push(at);
+    }
+    dataBlob = { base64: encodeBase64(blob), ends };
+    L.push('const DB = E.b64(META.data.base64), DE = META.data.ends;');
   }
   L.push('return function instantiate(I) {');
   L.push('const TY = I.typeIds, SUB = I.isSubtype, EP = I.epoch, DL = I.deadline, FUEL = I.fuel;');
@@ -198,7 +194,11 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     '  return f;',
     '}',
   );
-  for (let i = 0; i < m.codes.length; i++) L.push(`f${ic.func + i}.$t = TY[${funcTypes[ic.func + i]}];`);
+  if (lazy) {
+    // Every function (stubs for defined ones) by index; their canonical type ids in one loop.
+    L.push(`const FN = ${list('f', funcTypes.length)};`);
+    L.push(`for (let i = ${ic.func}; i < ${funcTypes.length}; i++) FN[i].$t = TY[META.funcTypes[i]];`);
+  } else for (let i = 0; i < m.codes.length; i++) L.push(`f${ic.func + i}.$t = TY[${funcTypes[ic.func + i]}];`);
   for (const t of tailBodies) L.push(t);
   // Defined tags.
   for (let i = 0; i < m.tags.length; i++) {
@@ -235,7 +235,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     else items = `[${el.items.exprs.map((e) => `${constExpr(e, el.type)}()`).join(', ')}]`;
     L.push(`EL[${i}] = ${items};`);
   }
-  for (let i = 0; i < m.datas.length; i++) L.push(`DS[${i}] = D${i};`);
+  if (m.datas.length > 0) L.push(`for (let i = 0; i < ${m.datas.length}; i++) DS.push(DB.subarray(i === 0 ? 0 : DE[i - 1], DE[i]));`);
   // Lazy stubs' machinery goes here (before any segment can trap and leave funcrefs behind).
   const LAZY_AT = L.length;
   // Active segments, in module order: element segments, then data segments.
@@ -251,52 +251,81 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
       L.push(`EL[${i}] = EMPTYA;`);
     }
   }
+  // Runs of active data segments with bare `i32.const` offsets on one memory become one loop over
+  // (segment, offset) arrays; the others are initialised one by one, in module order.
+  let run: { mem: number; segs: number[]; offs: number[] } | null = null;
+  const flush = (): void => {
+    if (run === null) return;
+    L.push(
+      `{ const ix = [${run.segs.join(',')}], of = [${run.offs.join(',')}];`,
+      `  for (let k = 0; k < ix.length; k++) { const s = ix[k]; memInit(M${run.mem}, of[k] >>> 0, DS[s], 0, DS[s].length); DS[s] = EMPTY8; } }`,
+    );
+    run = null;
+  };
   for (let i = 0; i < m.datas.length; i++) {
     const d = m.datas[i]!;
     if (d.mode !== 'active') continue;
     const is64 = memories[d.memory]?.addr === 'i64';
+    const bare = is64 ? null : bareI32(d.offset!);
+    if (bare !== null) {
+      if (run !== null && run.mem !== d.memory) flush();
+      run ??= { mem: d.memory, segs: [], offs: [] };
+      run.segs.push(i);
+      run.offs.push(bare);
+      continue;
+    }
+    flush();
     if (is64) {
       const off = constExpr(d.offset!, 'i64');
       L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DS[${i}], 0, DS[${i}].length); }`);
     } else L.push(`memInit(M${d.memory}, ${constI32(d.offset!)} >>> 0, DS[${i}], 0, DS[${i}].length);`);
     L.push(`DS[${i}] = EMPTY8;`);
   }
-  const list = (prefix: string, n: number): string => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
+  flush();
   let lazyFuncs: string[] | undefined;
+  let lazySource: ((funcIndex: number) => string) | undefined;
   const lazyL: string[] = [];
   if (lazy) {
     // Stubs keep each function's identity (funcrefs); the body is evaluated on first call.
     const n = funcTypes.length;
     for (let i = 0; i < m.codes.length; i++) {
       const fi = ic.func + i;
-      lazyL.push(`function f${fi}(${funcParams[i]}) { return IMPL[${fi}](${funcParams[i]}); }`);
+      lazyL.push(`function f${fi}(${funcParams[i]}) { return (IMPL[${fi}] || LAZY(${fi}))(${funcParams[i]}); }`);
     }
-    const scNames = new Set<string>(['TY', 'SUB', 'EP', 'DL', 'FUEL', 'CI', 'DS', 'EL']);
-    for (let i = 0; i < n; i++) scNames.add(`f${i}`);
+    const scNames = new Set<string>(['TY', 'SUB', 'EP', 'DL', 'FUEL', 'CI', 'DS', 'EL', 'FN']);
     for (let i = 0; i < tables.length; i++) scNames.add(`T${i}`);
     for (let i = 0; i < memories.length; i++) scNames.add(`M${i}`);
     for (let i = 0; i < globals.length; i++) scNames.add(`G${i}`);
     for (let i = 0; i < tags.length; i++) scNames.add(`X${i}`);
-    for (const h of ctx.helpers) scNames.add(`$${h}`);
-    for (const k of ctx.constants.values()) scNames.add(k);
-    lazyFuncs = funcSrc.map((src, i) => {
-      const fi = ic.func + i;
-      const used = new Set<string>();
-      SC_TOKENS.lastIndex = 0;
-      for (let mt = SC_TOKENS.exec(src); mt !== null; mt = SC_TOKENS.exec(src)) {
-        const tok = mt[0];
-        if (tok === `f${fi}` || used.has(tok)) continue;
-        if (scNames.has(tok)) used.add(tok);
-        else if (tok.startsWith('fr')) used.add(`${tok}: ${tok}`);
-      }
-      const binds = [...used].map((u) => (u.includes(':') ? `${u.split(':')[0]} = SC.f${u.slice(2, u.indexOf(':'))}` : `${u} = SC.${u}`));
-      const head = binds.length > 0 ? `const ${binds.join(', ')};\n` : '';
-      return `${head}${src}\nreturn f${fi};\n//# sourceURL=wasm-lazy-${sourceName}.js`;
-    });
+    if (!deferred) {
+      for (const h of ctx.helpers) scNames.add(`$${h}`);
+      for (const k of ctx.constants.values()) scNames.add(k);
+    }
+    if (!deferred) lazyFuncs = funcSrc.map((src, i) => lazyFactory(src, ic.func + i, scNames, sourceName, ''));
+    else {
+      // Everything one body needs, kept for its first call: the module (bytes), the module-level
+      // facts, and the call graph (computed once, on the first generation).
+      let growthDone = false;
+      let growthFacts: Partial<Pick<ModuleContext, 'mayGrow' | 'mayGrowIndirect'>> = {};
+      const scFixed = new Set(scNames);
+      lazySource = (fi: number): string => {
+        if (!Number.isInteger(fi) || fi < ic.func || fi >= funcTypes.length) throw new CompileError(`no defined function ${fi} to generate`);
+        if (!growthDone) {
+          const gf = memories.length > 0 ? growthAnalysis(m, ic.func, ic.table) : null;
+          growthFacts = gf === null ? {} : { mayGrow: gf.funcs, mayGrowIndirect: gf.indirect };
+          growthDone = true;
+        }
+        const fctx: ModuleContext = { ...ctx, helpers: new Set(), constants: new Map(), ...growthFacts };
+        const st = m.types[funcTypes[fi]!]!.comp as FuncType;
+        const { src } = compileBody(fctx, fi, st, true);
+        const hoist: string[] = [];
+        for (const h of fctx.helpers) hoist.push(`const $${h} = S.${h};`);
+        for (const [expr, k] of fctx.constants) hoist.push(`const ${k} = ${expr};`);
+        return lazyFactory(src, fi, scFixed, sourceName, hoist.length > 0 ? hoist.join('\n') + '\n' : '');
+      };
+    }
     lazyL.push(`const SC = { ${[...scNames].join(', ')} };`);
-    lazyL.push(`const IMPL = new Array(${n});`);
-    lazyL.push(`for (let i = ${ic.func}; i < ${n}; i++) IMPL[i] = (...a) => LAZY(i)(...a);`);
-    lazyL.push(`const FN = ${list('f', n)};`);
+    lazyL.push(`const IMPL = new Array(${n}).fill(null);`);
     lazyL.push(
       'function LAZY(i) {',
       '  const fn = E.lazyFactory(i)(E, SC);',
@@ -309,7 +338,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   L.splice(LAZY_AT, 0, ...lazyL);
   const start = m.start === null ? '' : `try { f${m.start}(); } catch (e) { throw E.toTrap(e); }`;
   L.push(
-    `return { funcs: ${list('f', funcTypes.length)}, tables: ${list('T', tables.length)}, memories: ${list('M', memories.length)}, ` +
+    `return { funcs: ${lazy ? 'FN' : list('f', funcTypes.length)}, tables: ${list('T', tables.length)}, memories: ${list('M', memories.length)}, ` +
       `globals: ${list('G', globals.length)}, tags: ${list('X', tags.length)}, start() { ${start} } };`,
   );
   L.push('');
@@ -343,8 +372,70 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     sourceName,
     options: { ...options },
     ...(lazyFuncs !== undefined ? { lazyPrelude: prelude, lazyFuncs, lazyBase: ic.func } : {}),
+    ...(dataBlob !== undefined ? { data: dataBlob } : {}),
+    ...(lazySource !== undefined ? { lazyPrelude: prelude, lazyBase: ic.func, lazySource } : {}),
   };
 }
+
+/** A function's JS parameter list (an i64 takes two). */
+function paramList(ft: FuncType): string {
+  const ps: string[] = [];
+  ft.params.forEach((p, j) => {
+    ps.push(`l${j}`);
+    if (p === 'i64') ps.push(`l${j}h`);
+  });
+  return ps.join(', ');
+}
+
+/**
+ * Generates defined function `fi`'s JS (`function f<fi>`, plus the trampoline wrapper and, in lazy
+ * mode, the `$tb` link when it makes non-self tail calls). Needs only `ctx` and the body bytes.
+ */
+function compileBody(ctx: ModuleContext, fi: number, ft: FuncType, lazy: boolean): { src: string; tail: boolean } {
+  const m = ctx.module;
+  const body = m.codes[fi - (ctx.funcTypes.length - m.codes.length)]!;
+  const fc = new FunctionCompiler(ctx, ft, body.locals, body.code.start, body.code.end);
+  fc.selfIndex = fi;
+  fc.instrument = true;
+  fc.lazyRefs = lazy;
+  let src = fc.compile(`f${fi}`);
+  if (fc.containsTailCalls) {
+    // Trampoline: the body returns TAIL to ask for a tail call; the wrapper runs the chain.
+    src = src.replace(`function f${fi}(`, `function f${fi}$(`);
+    const a = paramList(ft);
+    src += `\nfunction f${fi}(${a}) {\n  const r = f${fi}$(${a});\n  return r === TAIL ? TRAMP() : r;\n}`;
+    if (lazy) src += `\nf${fi}.$tb = f${fi}$;`;
+  }
+  const checks = fc.entryChecks();
+  if (checks.length > 0) {
+    const nl = src.indexOf('\n');
+    src = src.slice(0, nl + 1) + checks.map((c) => '  ' + c).join('\n') + '\n' + src.slice(nl + 1);
+  }
+  return { src, tail: fc.containsTailCalls };
+}
+
+/**
+ * The factory source of a lazily evaluated body: `head` (its own hoisted helpers and constants),
+ * bindings of the instance-scope names it uses (from `SC`), the body, and `return f<fi>`.
+ */
+function lazyFactory(src: string, fi: number, scNames: ReadonlySet<string>, sourceName: string, head: string): string {
+  const used = new Set<string>();
+  const binds: string[] = [];
+  SC_TOKENS.lastIndex = 0;
+  for (let mt = SC_TOKENS.exec(src); mt !== null; mt = SC_TOKENS.exec(src)) {
+    const tok = mt[0];
+    if (tok === `f${fi}` || used.has(tok)) continue;
+    used.add(tok);
+    // Functions (`f<k>`, and `fr<k>` for `ref.func`) are the stubs in FN; the rest is named in SC.
+    if (FUNC_TOKEN.test(tok)) binds.push(`${tok} = SC.FN[${tok.slice(tok.charCodeAt(1) === 0x72 ? 2 : 1)}]`);
+    else if (scNames.has(tok)) binds.push(`${tok} = SC.${tok}`);
+  }
+  const bind = binds.length > 0 ? `const ${binds.join(', ')};\n` : '';
+  return `${head}${bind}${src}\nreturn f${fi};\n//# sourceURL=wasm-lazy-${sourceName}.js`;
+}
+
+/** A function token of a lazily evaluated body. */
+const FUNC_TOKEN = /^fr?\d+$/;
 
 /** Names a lazily evaluated body may take from the instance scope object. */
 const SC_TOKENS = /\b(?:fr?|[GMTXK])\d+\b|\$[A-Za-z0-9_]+|\b(?:TY|SUB|EP|DL|FUEL|CI|DS|EL)\b/g;

@@ -41,5 +41,5 @@ export type {
 } from './abi.js';
 export { compileModule } from './compile.js';
 export type { CompilerInput } from './compile.js';
-export { loadCompiled, Delegated } from './load.js';
+export { loadCompiled, completeCompiled, Delegated } from './load.js';
 export { CompileError } from './codegen/context.js';

@@ -130,14 +130,18 @@ function environment(c: CompiledModule): Record<string, unknown> {
  */
 export function loadCompiled(c: CompiledModule): ModuleFactory {
   const env = environment(c);
-  if (c.lazyFuncs !== undefined) {
+  if (c.lazyFuncs !== undefined || c.lazySource !== undefined || c.lazyPrelude !== undefined) {
     const factories: (((e: unknown, sc: unknown) => unknown) | undefined)[] = [];
     const base = c.lazyBase ?? 0;
     const prelude = c.lazyPrelude ?? '';
+    const funcs = c.lazyFuncs;
+    const gen = c.lazySource;
     env['lazyFactory'] = (i: number) => {
       let f = factories[i - base];
       if (f === undefined) {
-        f = new Function('E', 'SC', prelude + '\n' + c.lazyFuncs![i - base]!) as (e: unknown, sc: unknown) => unknown;
+        const body = funcs?.[i - base] ?? gen?.(i);
+        if (typeof body !== 'string') throw new Error(`compiled module has no code for function ${i} (serialize it with completeCompiled)`);
+        f = new Function('E', 'SC', prelude + '\n' + body) as (e: unknown, sc: unknown) => unknown;
         factories[i - base] = f;
       }
       return f;
@@ -151,4 +155,20 @@ export function loadCompiled(c: CompiledModule): ModuleFactory {
       return instantiate(imports);
     },
   };
+}
+
+/**
+ * A self-contained copy of a compiled module, for saving (`JSON.stringify`): in deferred lazy mode
+ * this generates the JS of every function not generated yet (all of them: generation is cheap
+ * beside evaluation, which stays lazy when the copy is loaded) into `lazyFuncs` and drops the
+ * non-JSON `lazySource`. Other modules are returned as they are.
+ */
+export function completeCompiled(c: CompiledModule): CompiledModule {
+  const gen = c.lazySource;
+  if (gen === undefined) return c;
+  const base = c.lazyBase ?? 0;
+  const lazyFuncs: string[] = [];
+  for (let i = base; i < c.funcTypes.length; i++) lazyFuncs.push(c.lazyFuncs?.[i - base] ?? gen(i));
+  const { lazySource: _drop, ...rest } = c;
+  return { ...rest, lazyFuncs };
 }

@@ -78,26 +78,37 @@ export function tableSet(t: TableInstance, i: number, v: unknown): void {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_CODE = Uint8Array.from(B64, (c) => c.charCodeAt(0));
 const B64_INDEX = new Int16Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64_INDEX[B64.charCodeAt(i)] = i;
 
 /** Encodes bytes as base64 (no padding). */
 export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 3 <= bytes.length; i += 3) {
+  const full = bytes.length - (bytes.length % 3);
+  const rest = bytes.length - full;
+  const out = new Uint8Array((full / 3) * 4 + (rest === 0 ? 0 : rest + 1));
+  let o = 0;
+  for (let i = 0; i < full; i += 3) {
     const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[v >> 18]! + B64[(v >> 12) & 63]! + B64[(v >> 6) & 63]! + B64[v & 63]!;
+    out[o++] = B64_CODE[v >> 18]!;
+    out[o++] = B64_CODE[(v >> 12) & 63]!;
+    out[o++] = B64_CODE[(v >> 6) & 63]!;
+    out[o++] = B64_CODE[v & 63]!;
   }
-  const rest = bytes.length - i;
   if (rest === 1) {
-    const v = bytes[i]! << 16;
-    out += B64[v >> 18]! + B64[(v >> 12) & 63]!;
+    const v = bytes[full]! << 16;
+    out[o++] = B64_CODE[v >> 18]!;
+    out[o++] = B64_CODE[(v >> 12) & 63]!;
   } else if (rest === 2) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64[v >> 18]! + B64[(v >> 12) & 63]! + B64[(v >> 6) & 63]!;
+    const v = (bytes[full]! << 16) | (bytes[full + 1]! << 8);
+    out[o++] = B64_CODE[v >> 18]!;
+    out[o++] = B64_CODE[(v >> 12) & 63]!;
+    out[o++] = B64_CODE[(v >> 6) & 63]!;
   }
-  return out;
+  // ASCII codes to a string in chunks (one string per chunk, joined once: no long rope).
+  const parts: string[] = [];
+  for (let i = 0; i < out.length; i += 0x2000) parts.push(String.fromCharCode.apply(null, out.subarray(i, i + 0x2000) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Decodes base64 without padding (as written by {@link encodeBase64}). */
@@ -105,12 +116,22 @@ export function decodeBase64(s: string): Uint8Array {
   if (s.length === 0) return EMPTY_U8;
   const n = Math.floor((s.length * 3) / 4);
   const out = new Uint8Array(n);
+  const full = s.length - (s.length % 4);
   let o = 0;
+  for (let i = 0; i < full; i += 4) {
+    const v =
+      (B64_INDEX[s.charCodeAt(i) & 127]! << 18) |
+      (B64_INDEX[s.charCodeAt(i + 1) & 127]! << 12) |
+      (B64_INDEX[s.charCodeAt(i + 2) & 127]! << 6) |
+      B64_INDEX[s.charCodeAt(i + 3) & 127]!;
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
   let acc = 0;
   let bits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = B64_INDEX[s.charCodeAt(i) & 127]!;
-    acc = (acc << 6) | c;
+  for (let i = full; i < s.length; i++) {
+    acc = (acc << 6) | B64_INDEX[s.charCodeAt(i) & 127]!;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

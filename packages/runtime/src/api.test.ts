@@ -126,6 +126,26 @@ describe('Module', () => {
     expect(m2.exports().map((x) => x.name)).toEqual(['f']);
   });
 
+  it('serializes a lazily compiled module with every function generated, before or after calls', () => {
+    const engine = new Engine(new Config().lazyCompilation(true));
+    const wat = `(module (memory 1) (data (i32.const 16) "\\2a")
+      (func $g (result i32) (i32.load8_u (i32.const 16)))
+      (func (export "f") (param i32) (result i32) (i32.add (call $g) (local.get 0)))
+      (func (export "h") (result i32) (i32.const 7)))`;
+    const m = new Module(engine, wat);
+    const store = new Store(engine, null);
+    const before = m.serialize();
+    expect(new Instance(store, m, []).getFunc(store, 'f')!.call(store, [1])).toEqual([43]);
+    const after = m.serialize();
+    expect(after).toEqual(before);
+    const text = new TextDecoder().decode(after);
+    expect(text).toContain('"lazyFuncs"');
+    const m2 = Module.deserialize(engine, after);
+    const i2 = new Instance(store, m2, []);
+    expect(i2.getFunc(store, 'f')!.call(store, [2])).toEqual([44]);
+    expect(i2.getFunc(store, 'h')!.call(store, [])).toEqual([7]);
+  });
+
   it.each<[string, (b: Uint8Array) => Uint8Array, RegExp]>([
     ['bad header', (b) => b.map((x, i) => (i === 0 ? 0 : x)), /bad header/],
     ['format version', (b) => b.map((x, i) => (i === 4 ? 99 : x)), /format version 99/],

@@ -4,7 +4,7 @@
  * be serialized and loaded again without the parser, validator or compiler running.
  * @module
  */
-import { ABI_VERSION, compileModule, loadCompiled, type CompiledModule, type CompileOptions, type ModuleFactory } from '@wasmtide/compiler';
+import { ABI_VERSION, compileModule, completeCompiled, loadCompiled, type CompiledModule, type CompileOptions, type ModuleFactory } from '@wasmtide/compiler';
 import type * as ir from '@wasmtide/parser';
 import { decodeAndValidate } from '@wasmtide/validator';
 import { Engine } from './engine.js';
@@ -64,19 +64,28 @@ function watToBinary(text: string): Uint8Array {
   return textParser(text);
 }
 
-/** FNV-1a over bytes (32 bits, unsigned). */
-function fnv1a(b: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) {
+/** FNV-1a over bytes `[from, to)` (32 bits, unsigned), continuing from `h`. */
+function fnv1a(b: Uint8Array, h = 0x811c9dc5, from = 0, to = b.length): number {
+  for (let i = from; i < to; i++) {
     h ^= b[i]!;
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
+/** Modules above this size are named by a hash of their length and 256 spread 4 KiB windows. */
+const SAMPLED_HASH_FROM = 4 << 20;
+
 function sourceNameFor(name: string | null, bytes: Uint8Array): string {
   const base = (name ?? 'module').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 40) || 'module';
-  return `${base}-${fnv1a(bytes).toString(16).padStart(8, '0')}`;
+  let h: number;
+  if (bytes.length <= SAMPLED_HASH_FROM) h = fnv1a(bytes);
+  else {
+    h = fnv1a(Uint8Array.of(bytes.length & 255, (bytes.length >>> 8) & 255, (bytes.length >>> 16) & 255, bytes.length >>> 24));
+    const step = Math.floor((bytes.length - 4096) / 255);
+    for (let k = 0; k < 256; k++) h = fnv1a(bytes, h, k * step, k * step + 4096);
+  }
+  return `${base}-${h.toString(16).padStart(8, '0')}`;
 }
 
 /** The options the engine compiles with. */
@@ -245,10 +254,12 @@ export class Module {
 
   /**
    * The compiled module as bytes (a versioned header, a checksum, and the generated code with its
-   * metadata), for {@link Module.deserialize}.
+   * metadata), for {@link Module.deserialize}. A lazily compiled module generates its functions'
+   * JS on their first calls; serializing generates all the remaining ones first, so the artifact is
+   * self-contained (and takes as long as compiling the module whole).
    */
   serialize(): Uint8Array {
-    const payload = new TextEncoder().encode(JSON.stringify(this.compiled));
+    const payload = new TextEncoder().encode(JSON.stringify(completeCompiled(this.compiled)));
     const out = new Uint8Array(HEADER + payload.length);
     out.set(MAGIC, 0);
     const dv = new DataView(out.buffer);

@@ -4,7 +4,7 @@
  * the callee may have grown a memory.
  * @module
  */
-import { Op, Reader, readerFeatures, skipImmediates, type Module } from '@wasmtide/parser';
+import { Op, Reader, opInfo, readerFeatures, skipImmediates, type Module } from '@wasmtide/parser';
 
 /** Bodies are validated: accept exact heap types (custom descriptors). */
 const FEATURES = readerFeatures({ customDescriptors: true });
@@ -80,8 +80,27 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
     const code = m.codes[i]!.code;
     const r = new Reader(bytes, code.start, code.end, 'code');
     r.features = FEATURES;
+    const end = code.end;
     try {
-      while (r.pos < r.end) {
+      while (r.pos < end) {
+        // Fast path: one-byte opcodes with no or simple immediates, skipped on the bytes directly.
+        let p = r.pos;
+        const b = bytes[p]!;
+        const k = SIMPLE[b]!;
+        if (k !== S_OTHER) {
+          p++;
+          if (k === S_LEB) {
+            while (bytes[p++]! & 0x80);
+          } else if (k === S_MEMARG) {
+            const align = bytes[p]!;
+            while (bytes[p++]! & 0x80);
+            if (align & 0x40) while (bytes[p++]! & 0x80);
+            while (bytes[p++]! & 0x80);
+          } else if (k === S_F32) p += 4;
+          else if (k === S_F64) p += 8;
+          r.pos = p;
+          continue;
+        }
         const op = r.op();
         if (op === Op.Call || op === Op.ReturnCall) {
           const callee = r.u32();
@@ -118,8 +137,13 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
       tableWrites = true;
     }
   }
-  // Indirect calls: edges to every possible target of a closed table, else "grows".
+  // Indirect calls: one virtual node per distinct (table, type) called through a closed table, with
+  // an edge from each call site's function to it and from it to each possible target (so a module
+  // with many virtual-call sites over big tables costs sites + targets, not their product).
   if (tableWrites) closed.fill(0);
+  const virt = new Map<number, number>();
+  let nodes = n;
+  const virtualTargets: [number, number, number][] = [];
   for (let k = 0; k < indirectFrom.length; k++) {
     const fi = indirectFrom[k]!;
     const t = indirectTable[k]!;
@@ -127,7 +151,26 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
       grows[fi] = 1;
       continue;
     }
-    const want = keys[indirectType[k]!] ?? null;
+    const ty = indirectType[k]!;
+    const id = ty * nt + t;
+    let v = virt.get(id);
+    if (v === undefined) {
+      v = nodes++;
+      virt.set(id, v);
+      virtualTargets.push([v, t, ty]);
+    }
+    if (edges === callers.length) {
+      callers = grow32(callers);
+      callees = grow32(callees);
+    }
+    callers[edges] = fi;
+    callees[edges] = v;
+    edges++;
+  }
+  const all = new Uint8Array(nodes);
+  all.set(grows);
+  for (const [v, t, ty] of virtualTargets) {
+    const want = keys[ty] ?? null;
     for (const callee of targets[t]!) {
       if (want !== null && callee >= importedFuncs && callee < n) {
         // A target whose type can never pass the signature check is not a possible callee.
@@ -135,37 +178,38 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
         if (have !== null && have !== want) continue;
       }
       if (callee >= n) {
-        grows[fi] = 1;
+        all[v] = 1;
         break;
       }
       if (edges === callers.length) {
         callers = grow32(callers);
         callees = grow32(callees);
       }
-      callers[edges] = fi;
+      callers[edges] = v;
       callees[edges] = callee;
       edges++;
     }
   }
   // Reverse adjacency (CSR), then propagate "grows" from callees to callers.
-  const start = new Int32Array(n + 1);
+  const start = new Int32Array(nodes + 1);
   for (let k = 0; k < edges; k++) start[callees[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
+  for (let i = 0; i < nodes; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, nodes);
   const rev = new Int32Array(edges);
   for (let k = 0; k < edges; k++) rev[fill[callees[k]!]!++] = callers[k]!;
   const work: number[] = [];
-  for (let i = 0; i < n; i++) if (grows[i] === 1) work.push(i);
+  for (let i = 0; i < nodes; i++) if (all[i] === 1) work.push(i);
   while (work.length > 0) {
     const f = work.pop()!;
     for (let k = start[f]!; k < start[f + 1]!; k++) {
       const c = rev[k]!;
-      if (grows[c] === 0) {
-        grows[c] = 1;
+      if (all[c] === 0) {
+        all[c] = 1;
         work.push(c);
       }
     }
   }
+  grows.set(all.subarray(0, n));
   const memo = new Map<number, boolean>();
   const indirect = (t: number, ty: number): boolean => {
     if (t >= nt || closed[t] === 0) return true;
@@ -228,6 +272,49 @@ function refFuncOf(bytes: Uint8Array, start: number, end: number): number {
   }
   return -2;
 }
+
+const S_OTHER = 0;
+const S_NONE = 1;
+const S_LEB = 2;
+const S_MEMARG = 3;
+const S_F32 = 4;
+const S_F64 = 5;
+/**
+ * How the scan skips each one-byte opcode's immediates; `S_OTHER` (calls, `memory.grow`, table
+ * writes, blocks, prefixes, anything with other immediates) goes through the reader.
+ */
+const SIMPLE: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let b = 0; b < 0xfb; b++) {
+    const info = opInfo(b);
+    if (info === undefined) continue;
+    switch (info.imm) {
+      case 'none':
+        t[b] = S_NONE;
+        break;
+      case 'local':
+      case 'global':
+      case 'label':
+      case 'i32':
+      case 'i64':
+        t[b] = S_LEB;
+        break;
+      case 'memarg':
+        t[b] = S_MEMARG;
+        break;
+      case 'f32':
+        t[b] = S_F32;
+        break;
+      case 'f64':
+        t[b] = S_F64;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const b of [Op.Call, Op.ReturnCall, Op.CallIndirect, Op.ReturnCallIndirect, Op.CallRef, Op.ReturnCallRef, Op.MemoryGrow, Op.TableSet]) t[b] = S_OTHER;
+  return t;
+})();
 
 function grow32(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);

@@ -3,7 +3,7 @@ import { decodeModule } from '@wasmtide/parser';
 import { instantiateWat } from '../testing/harness.test-helper.js';
 import { LAZY_AUTO_BYTES } from '../abi.js';
 import { compileModule } from '../compile.js';
-import { loadCompiled } from '../load.js';
+import { completeCompiled, loadCompiled } from '../load.js';
 
 /** A deterministic stream of interesting i64 values (edges plus xorshift noise). */
 function samples(n: number): bigint[] {
@@ -176,9 +176,13 @@ describe('lazy: auto', () => {
     const small = decodeModule(nopModule(10));
     const big = decodeModule(nopModule(LAZY_AUTO_BYTES + 10));
     expect(compileModule(small).lazyFuncs).toBeUndefined();
-    expect(compileModule(small, { lazy: true }).lazyFuncs).toHaveLength(1);
+    expect(compileModule(small, { lazy: true }).lazySource).toBeTypeOf('function');
+    expect(compileModule(small, { lazy: true, deferCodegen: false }).lazyFuncs).toHaveLength(1);
     const auto = compileModule(big);
-    expect(auto.lazyFuncs).toHaveLength(1);
+    expect(auto.lazyFuncs).toBeUndefined();
+    expect(auto.lazySource).toBeTypeOf('function');
+    expect(auto.source.length).toBeLessThan(4096);
+    expect(completeCompiled(auto).lazyFuncs).toHaveLength(1);
     expect(compileModule(big, { lazy: false }).lazyFuncs).toBeUndefined();
     const inst = loadCompiled(auto).instantiate({ funcs: [], tables: [], memories: [], globals: [], tags: [], typeIds: new Int32Array(1), isSubtype: (a, b) => a === b });
     expect(inst.funcs[0]!()).toBe(7);
