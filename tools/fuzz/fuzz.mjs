@@ -3,8 +3,8 @@
 // exports log values through imported functions. Every export runs under Node's native WebAssembly
 // and under wasmtide; results, logged values and traps must agree.
 //   node tools/fuzz/fuzz.mjs [--count N] [--seed S] [--keep DIR]
-// Disagreements are written to DIR (default tools/fuzz/failures/) as .wasm files with a .txt note;
-// each one found becomes a regression test in tools/fuzz/regressions/ (checked by fuzz.test.ts).
+// Disagreements are written to DIR (default tools/fuzz/failures/, git-ignored) as .wasm files with a
+// .txt note showing both transcripts; the seed reproduces the module (`--seed S --count 1`).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
