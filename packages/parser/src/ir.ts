@@ -235,7 +235,9 @@ export interface CustomSection {
 /** The decoded `name` custom section (all maps are index -> name). */
 export interface NameSection {
   readonly module: string | null;
+  /** Function names by function index. */
   readonly funcs: ReadonlyMap<number, string>;
+  /** Local names by function index, then local index. */
   readonly locals: ReadonlyMap<number, ReadonlyMap<number, string>>;
   readonly types: ReadonlyMap<number, string>;
   readonly tables: ReadonlyMap<number, string>;
@@ -244,7 +246,9 @@ export interface NameSection {
   readonly elems: ReadonlyMap<number, string>;
   readonly datas: ReadonlyMap<number, string>;
   readonly tags: ReadonlyMap<number, string>;
+  /** Field names by type index, then field index. */
   readonly fields: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  /** Label names by function index, then label index. */
   readonly labels: ReadonlyMap<number, ReadonlyMap<number, string>>;
 }
 

@@ -364,8 +364,11 @@ const K_TYPE_DATA = K.type_data;
 const K_DATA_MEM = K.data_mem;
 const K_DATA = K.data;
 
-/** For each numeric kind: how many plain u32 immediates it is (0: something else). */
-const U32_COUNT = Uint8Array.from(IMM_KINDS, (k) => {
+/**
+ * How many plain u32 immediates (indices, counts) immediate kind `k` consists of: 1 or 2, or 0 when
+ * it is anything else.
+ */
+export function u32ImmCount(k: ImmKind): 0 | 1 | 2 {
   switch (k) {
     case 'label':
     case 'local':
@@ -392,7 +395,10 @@ const U32_COUNT = Uint8Array.from(IMM_KINDS, (k) => {
     default:
       return 0;
   }
-});
+}
+
+/** For each numeric kind: {@link u32ImmCount}. */
+const U32_COUNT = Uint8Array.from(IMM_KINDS, u32ImmCount);
 const K_I32 = K.i32;
 const K_MEMARG = K.memarg;
 
@@ -412,39 +418,12 @@ function skipKind(r: Reader, k: number): void {
     skipMemArg(r);
     return;
   }
+  // the u32 kinds, i32 and memarg are handled above
   switch (IMM_KINDS[k]) {
     case 'none':
       return;
     case 'block':
       skipBlockType(r);
-      return;
-    case 'label':
-    case 'local':
-    case 'global':
-    case 'func':
-    case 'table':
-    case 'tag':
-    case 'type':
-    case 'data':
-    case 'elem':
-    case 'mem':
-      r.u32();
-      return;
-    case 'call_indirect':
-    case 'data_mem':
-    case 'elem_table':
-    case 'mem_mem':
-    case 'table_table':
-    case 'type_count':
-    case 'type_data':
-    case 'type_elem':
-    case 'type_field':
-    case 'type_type':
-      r.u32();
-      r.u32();
-      return;
-    case 'i32':
-      r.s32();
       return;
     case 'i64':
       r.skipS64();
@@ -461,9 +440,6 @@ function skipKind(r: Reader, k: number): void {
       return;
     case 'lane':
       r.u8();
-      return;
-    case 'memarg':
-      skipMemArg(r);
       return;
     case 'memarg_lane':
       skipMemArg(r);

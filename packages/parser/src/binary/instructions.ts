@@ -5,7 +5,7 @@
  */
 import type { ByteRange, HeapType, ValType } from '../ir.js';
 import { opInfo } from '../opcodes.js';
-import { illegalOpcode, readBlockType, readHeapType, readMemArg, readValType, type BlockType, type MemArg } from './immediates.js';
+import { illegalOpcode, readBlockType, readHeapType, readMemArg, readValType, u32ImmCount, type BlockType, type MemArg } from './immediates.js';
 import { Reader, readerFeatures } from './reader.js';
 
 /** One clause of a `try_table`. */
@@ -69,6 +69,9 @@ export function decodeInstructions(bytes: Uint8Array, range: ByteRange, features
     const info = opInfo(op);
     if (info === undefined) return r.fail(illegalOpcode(op), offset);
     const imm: Immediate[] = [];
+    // indices and counts first: the kinds that are nothing but u32s
+    const u32s = u32ImmCount(info.imm);
+    for (let i = 0; i < u32s; i++) imm.push(r.u32());
     switch (info.imm) {
       case 'none':
         break;
@@ -77,30 +80,6 @@ export function decodeInstructions(bytes: Uint8Array, range: ByteRange, features
         break;
       case 'block':
         imm.push(readBlockType(r));
-        break;
-      case 'label':
-      case 'local':
-      case 'global':
-      case 'func':
-      case 'table':
-      case 'tag':
-      case 'type':
-      case 'data':
-      case 'elem':
-      case 'mem':
-        imm.push(r.u32());
-        break;
-      case 'call_indirect':
-      case 'data_mem':
-      case 'elem_table':
-      case 'mem_mem':
-      case 'table_table':
-      case 'type_count':
-      case 'type_data':
-      case 'type_elem':
-      case 'type_field':
-      case 'type_type':
-        imm.push(r.u32(), r.u32());
         break;
       case 'i32':
         imm.push(r.s32());

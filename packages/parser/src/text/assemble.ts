@@ -5,6 +5,7 @@
  */
 
 import { Writer } from '../binary/writer.js';
+import type { NameSection } from '../ir.js';
 import type { CustomAnnotation } from './annotations.js';
 
 /** One section's body (entries only) and entry count; a null body means "absent". */
@@ -17,23 +18,11 @@ export interface SectionBody {
   readonly body: Writer | null;
 }
 
-/** Names for the name section (each map: index -> name). */
-export interface NameInfo {
-  readonly module: string | null;
-  /** Function names by function index. */
-  readonly funcs: ReadonlyMap<number, string>;
-  /** Local names by function index, then local index. */
-  readonly locals: ReadonlyMap<number, ReadonlyMap<number, string>>;
-  readonly types: ReadonlyMap<number, string>;
-  readonly tables: ReadonlyMap<number, string>;
-  readonly memories: ReadonlyMap<number, string>;
-  readonly globals: ReadonlyMap<number, string>;
-  readonly elems: ReadonlyMap<number, string>;
-  readonly datas: ReadonlyMap<number, string>;
-  /** Field names by type index, then field index. */
-  readonly fields: ReadonlyMap<number, ReadonlyMap<number, string>>;
-  readonly tags: ReadonlyMap<number, string>;
-}
+/**
+ * Names for the name section (each map: index -> name): the IR's {@link NameSection} without label
+ * names, which the text format never produces.
+ */
+export type NameInfo = Omit<NameSection, 'labels'>;
 
 /** Writes a name, with a fast path for ASCII. */
 function writeName(w: Writer, s: string): void {

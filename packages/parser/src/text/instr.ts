@@ -11,7 +11,8 @@ import { Tok } from './lexer.js';
 import { isNumberLiteral } from './cursor.js';
 import type { ModuleBuilder } from './module.js';
 import { parseF32, parseF64, parseI32, parseI64, parseIntLiteral, parseNatural } from './literals.js';
-import { type RefTypeEnc, parseHeapType, parseRefType, parseValType, type EncType } from './types.js';
+import { writeU64 } from './limits.js';
+import { type RefTypeEnc, parseHeapType, parseRefType, parseValType, pushU32, type EncType } from './types.js';
 
 /** Names visible inside a function body. */
 export interface FuncScope {
@@ -26,16 +27,6 @@ const TERMINATORS = new Set(['end', 'else', 'catch', 'catch_all', 'delegate']);
 function emitOp(w: Writer, code: number): void {
   if (code < 0x100) w.u8(code);
   else w.u8(code >> 12).u32(code & 0xfff);
-}
-
-function writeU64(w: Writer, v: bigint): void {
-  let x = v;
-  do {
-    let b = Number(x & 0x7fn);
-    x >>= 7n;
-    if (x !== 0n) b |= 0x80;
-    w.u8(b);
-  } while (x !== 0n);
 }
 
 /** Reads one numeric literal token with `parse` (null: out of range or not a literal). */
@@ -140,14 +131,37 @@ function catchClauses(m: ModuleBuilder, s: FuncScope, w: Writer): void {
   for (const cl of clauses) for (const b of cl) w.u8(b);
 }
 
-function pushU32(out: number[], v: number): void {
-  let x = v;
-  do {
-    let b = x & 0x7f;
-    x >>>= 7;
-    if (x !== 0) b |= 0x80;
-    out.push(b);
-  } while (x !== 0);
+/** Opcodes of the block instructions that {@link openBlock} starts. */
+const BLOCK_OPS: Readonly<Record<string, number>> = { block: 0x02, loop: 0x03, if: 0x04, try: 0x06, try_table: 0x1f };
+
+/**
+ * Starts block instruction `name` at the cursor: its opcode, optional label, block type (and a
+ * `try_table`'s catch clauses, resolved outside the new label), then pushes the label.
+ */
+function openBlock(m: ModuleBuilder, s: FuncScope, w: Writer, name: string): string | null {
+  const c = m.c;
+  c.pos++;
+  w.u8(BLOCK_OPS[name]);
+  const lbl = c.optId();
+  blockType(m, w);
+  if (name === 'try_table') catchClauses(m, s, w);
+  s.labels.push(lbl);
+  return lbl;
+}
+
+/** Closes a plain block: `end` with its optional repeated label, pops the label, emits `end`. */
+function closePlain(m: ModuleBuilder, s: FuncScope, w: Writer, lbl: string | null): void {
+  m.c.expectKw('end');
+  endLabel(m, lbl);
+  s.labels.pop();
+  w.u8(0x0b);
+}
+
+/** Closes a folded block: pops the label, emits `end`, consumes the form's `)`. */
+function closeFolded(m: ModuleBuilder, s: FuncScope, w: Writer): void {
+  s.labels.pop();
+  w.u8(0x0b);
+  m.c.rparen();
 }
 
 /** A plain instruction named `name` at the cursor. */
@@ -155,25 +169,15 @@ function plain(m: ModuleBuilder, s: FuncScope, w: Writer, name: string): void {
   const c = m.c;
   switch (name) {
     case 'block':
-    case 'loop': {
-      c.pos++;
-      w.u8(name === 'block' ? 0x02 : 0x03);
-      const lbl = c.optId();
-      blockType(m, w);
-      s.labels.push(lbl);
+    case 'loop':
+    case 'try_table': {
+      const lbl = openBlock(m, s, w, name);
       encodeExpr(m, s, w);
-      c.expectKw('end');
-      endLabel(m, lbl);
-      s.labels.pop();
-      w.u8(0x0b);
+      closePlain(m, s, w, lbl);
       return;
     }
     case 'if': {
-      c.pos++;
-      w.u8(0x04);
-      const lbl = c.optId();
-      blockType(m, w);
-      s.labels.push(lbl);
+      const lbl = openBlock(m, s, w, name);
       encodeExpr(m, s, w);
       if (c.isKw('else')) {
         c.pos++;
@@ -181,32 +185,11 @@ function plain(m: ModuleBuilder, s: FuncScope, w: Writer, name: string): void {
         w.u8(0x05);
         encodeExpr(m, s, w);
       }
-      c.expectKw('end');
-      endLabel(m, lbl);
-      s.labels.pop();
-      w.u8(0x0b);
-      return;
-    }
-    case 'try_table': {
-      c.pos++;
-      w.u8(0x1f);
-      const lbl = c.optId();
-      blockType(m, w);
-      catchClauses(m, s, w);
-      s.labels.push(lbl);
-      encodeExpr(m, s, w);
-      c.expectKw('end');
-      endLabel(m, lbl);
-      s.labels.pop();
-      w.u8(0x0b);
+      closePlain(m, s, w, lbl);
       return;
     }
     case 'try': {
-      c.pos++;
-      w.u8(0x06);
-      const lbl = c.optId();
-      blockType(m, w);
-      s.labels.push(lbl);
+      const lbl = openBlock(m, s, w, name);
       encodeExpr(m, s, w);
       let catches = 0;
       let catchAll = false;
@@ -234,10 +217,7 @@ function plain(m: ModuleBuilder, s: FuncScope, w: Writer, name: string): void {
         w.u8(0x18).u32(label(m, s));
         return;
       }
-      c.expectKw('end');
-      endLabel(m, lbl);
-      s.labels.pop();
-      w.u8(0x0b);
+      closePlain(m, s, w, lbl);
       return;
     }
     default:
@@ -255,18 +235,12 @@ function folded(m: ModuleBuilder, s: FuncScope, w: Writer): void {
   const name = c.text();
   switch (name) {
     case 'block':
-    case 'loop': {
-      c.pos++;
-      w.u8(name === 'block' ? 0x02 : 0x03);
-      const lbl = c.optId();
-      blockType(m, w);
-      s.labels.push(lbl);
+    case 'loop':
+    case 'try_table':
+      openBlock(m, s, w, name);
       encodeExpr(m, s, w);
-      s.labels.pop();
-      w.u8(0x0b);
-      c.rparen();
+      closeFolded(m, s, w);
       return;
-    }
     case 'if': {
       c.pos++;
       const lbl = c.optId();
@@ -286,30 +260,11 @@ function folded(m: ModuleBuilder, s: FuncScope, w: Writer): void {
         encodeExpr(m, s, w);
         c.rparen();
       }
-      s.labels.pop();
-      w.u8(0x0b);
-      c.rparen();
-      return;
-    }
-    case 'try_table': {
-      c.pos++;
-      w.u8(0x1f);
-      const lbl = c.optId();
-      blockType(m, w);
-      catchClauses(m, s, w);
-      s.labels.push(lbl);
-      encodeExpr(m, s, w);
-      s.labels.pop();
-      w.u8(0x0b);
-      c.rparen();
+      closeFolded(m, s, w);
       return;
     }
     case 'try': {
-      c.pos++;
-      w.u8(0x06);
-      const lbl = c.optId();
-      blockType(m, w);
-      s.labels.push(lbl);
+      openBlock(m, s, w, name);
       c.openForm('do');
       encodeExpr(m, s, w);
       c.rparen();
@@ -341,9 +296,7 @@ function folded(m: ModuleBuilder, s: FuncScope, w: Writer): void {
         c.rparen();
         return;
       }
-      s.labels.pop();
-      w.u8(0x0b);
-      c.rparen();
+      closeFolded(m, s, w);
       return;
     }
     default: {

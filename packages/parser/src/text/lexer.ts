@@ -131,6 +131,37 @@ function isIdChar(c: number): boolean {
  * Skips a string literal starting at `i` (the opening quote); returns the offset after the closing
  * quote. Only checks the lexical shape (escapes are decoded later by {@link decodeString}).
  */
+/**
+ * The index after the character at `j` of a comment, a surrogate pair counting as one; a lone
+ * surrogate (which UTF-8 cannot encode) is an error.
+ */
+function commentCharEnd(t: Tokens, j: number): number {
+  const x = t.src.charCodeAt(j);
+  if (x < 0xd800 || x > 0xdfff) return j + 1;
+  const y = t.src.charCodeAt(j + 1);
+  if (x >= 0xdc00 || !(y >= 0xdc00 && y <= 0xdfff)) throw t.errorAt(j, 'malformed UTF-8 encoding');
+  return j + 2;
+}
+
+/**
+ * Skips the quoted name at `j` of the identifier or annotation id token at `i` and returns its end.
+ * A malformed or empty string fails with `reason` at `i`; a name that is not valid UTF-8 with
+ * `malformed UTF-8 encoding`.
+ */
+function quotedName(t: Tokens, i: number, j: number, reason: string): number {
+  let e: number;
+  let name: string;
+  try {
+    e = skipString(t, j);
+    name = decodeString(t, j, e);
+  } catch {
+    throw t.errorAt(i, reason);
+  }
+  if (name.length === 0) throw t.errorAt(i, reason);
+  checkUtf8(t, name, j);
+  return e;
+}
+
 function skipString(t: Tokens, i: number): number {
   const s = t.src;
   const n = s.length;
@@ -198,12 +229,7 @@ export function tokenize(src: string, filename: string | null = null, baseLine =
             level--;
             j += 2;
           } else {
-            if (x >= 0xd800 && x <= 0xdfff) {
-              const y = src.charCodeAt(j + 1);
-              if (x >= 0xdc00 || !(y >= 0xdc00 && y <= 0xdfff)) throw t.errorAt(j, 'malformed UTF-8 encoding');
-              j++;
-            }
-            j++;
+            j = commentCharEnd(t, j);
           }
         }
         i = j;
@@ -213,17 +239,7 @@ export function tokenize(src: string, filename: string | null = null, baseLine =
         // annotation
         let j = i + 2;
         if (src.charCodeAt(j) === 0x22) {
-          let e: number;
-          let name: string;
-          try {
-            e = skipString(t, j);
-            name = decodeString(t, j, e);
-          } catch {
-            throw t.errorAt(i, 'empty annotation id');
-          }
-          if (name.length === 0) throw t.errorAt(i, 'empty annotation id');
-          checkUtf8(t, name, j);
-          j = e;
+          j = quotedName(t, i, j, 'empty annotation id');
         } else {
           while (j < n && isIdChar(src.charCodeAt(j))) j++;
           if (j === i + 2) {
@@ -255,15 +271,7 @@ export function tokenize(src: string, filename: string | null = null, baseLine =
     }
     if (c === 0x3b && src.charCodeAt(i + 1) === 0x3b) {
       let j = i + 2;
-      while (j < n && src.charCodeAt(j) !== 0x0a && src.charCodeAt(j) !== 0x0d) {
-        const x = src.charCodeAt(j);
-        if (x >= 0xd800 && x <= 0xdfff) {
-          const y = src.charCodeAt(j + 1);
-          if (x >= 0xdc00 || !(y >= 0xdc00 && y <= 0xdfff)) throw t.errorAt(j, 'malformed UTF-8 encoding');
-          j++;
-        }
-        j++;
-      }
+      while (j < n && src.charCodeAt(j) !== 0x0a && src.charCodeAt(j) !== 0x0d) j = commentCharEnd(t, j);
       i = j;
       continue;
     }
@@ -299,16 +307,7 @@ export function tokenize(src: string, filename: string | null = null, baseLine =
       if (c === 0x24 && !reserved) {
         if (j === i + 1) {
           if (src.charCodeAt(j) === 0x22) {
-            let e: number;
-            let name: string;
-            try {
-              e = skipString(t, j);
-              name = decodeString(t, j, e);
-            } catch {
-              throw t.errorAt(i, 'empty identifier');
-            }
-            if (name.length === 0) throw t.errorAt(i, 'empty identifier');
-            checkUtf8(t, name, j);
+            const e = quotedName(t, i, j, 'empty identifier');
             if (e < n && (isIdChar(src.charCodeAt(e)) || isResChar(src.charCodeAt(e)) || src.charCodeAt(e) === 0x22)) {
               let k = e;
               while (k < n && (isIdChar(src.charCodeAt(k)) || isResChar(src.charCodeAt(k)) || src.charCodeAt(k) === 0x22)) {

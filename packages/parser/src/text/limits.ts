@@ -9,7 +9,8 @@ import type { Cursor } from './cursor.js';
 import { parseNatural } from './literals.js';
 import { type TypeResolver, encodeRefType, parseRefType } from './types.js';
 
-function writeU64(w: Writer, v: bigint): void {
+/** Writes the unsigned LEB128 of `v` (a u64) to `w`. */
+export function writeU64(w: Writer, v: bigint): void {
   let x = v;
   do {
     let b = Number(x & 0x7fn);
@@ -17,6 +18,16 @@ function writeU64(w: Writer, v: bigint): void {
     if (x !== 0n) b |= 0x80;
     w.u8(b);
   } while (x !== 0n);
+}
+
+/** Parses an optional address type (`i32` or `i64`); returns true for `i64`. */
+export function addrType(c: Cursor): boolean {
+  if (c.isKw('i64')) {
+    c.pos++;
+    return true;
+  }
+  if (c.isKw('i32')) c.pos++;
+  return false;
 }
 
 /** Parses limits; returns min and max. `bits` bounds the values. */
@@ -40,11 +51,7 @@ function limits(c: Cursor, bits: 32 | 64): [bigint, bigint | null] {
  * then invalid, not malformed), 32 without memory64.
  */
 export function tableType(c: Cursor, r: TypeResolver, w: Writer, i32Bits: 32 | 64 = 64): boolean {
-  let is64 = false;
-  if (c.isKw('i64')) {
-    is64 = true;
-    c.pos++;
-  } else if (c.isKw('i32')) c.pos++;
+  const is64 = addrType(c);
   const [min, max] = limits(c, is64 ? 64 : i32Bits);
   const rt = parseRefType(c, r);
   for (const b of encodeRefType(rt)) w.u8(b);
@@ -59,11 +66,7 @@ export function tableType(c: Cursor, r: TypeResolver, w: Writer, i32Bits: 32 | 6
  * 64-bit. `i32Bits` bounds the limits of a 32-bit memory (see {@link tableType}).
  */
 export function memoryType(c: Cursor, w: Writer, i32Bits: 32 | 64 = 64): boolean {
-  let is64 = false;
-  if (c.isKw('i64')) {
-    is64 = true;
-    c.pos++;
-  } else if (c.isKw('i32')) c.pos++;
+  const is64 = addrType(c);
   const [min, max] = limits(c, is64 ? 64 : i32Bits);
   let shared = false;
   if (c.isKw('shared')) {

@@ -14,23 +14,9 @@ export class LiteralRangeError extends Error {}
 
 /** Parses the digits of `s` (no sign) as a natural number with `_` separators; null if malformed. */
 function parseNat(s: string, start: number, hex: boolean): bigint | null {
-  const n = s.length;
-  if (start >= n) return null;
-  let digits = '';
-  let prevDigit = false;
-  for (let i = start; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x5f) {
-      if (!prevDigit || i + 1 >= n) return null;
-      prevDigit = false;
-      continue;
-    }
-    const ok = hex ? (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) : c >= 0x30 && c <= 0x39;
-    if (!ok) return null;
-    prevDigit = true;
-  }
-  if (!prevDigit) return null;
-  digits = s.slice(start).replace(/_/g, '');
+  const text = s.slice(start);
+  if (!checkDigits(text, hex)) return null;
+  const digits = strip(text);
   return BigInt(hex ? '0x' + digits : digits);
 }
 
@@ -190,6 +176,58 @@ function fromDouble(v: number, fmt: FloatFormat): bigint {
 }
 
 /**
+ * The f32 bits (uint32) of a decimal value from its correctly rounded double `v`, when rounding
+ * that double again to f32 gives the correctly rounded result; -1 when it might not (or overflows).
+ */
+function f32ViaDouble(v: number): number {
+  const f = Math.fround(v);
+  if (!Number.isFinite(f)) return -1;
+  if (v !== f) {
+    if (Math.abs(v) < 2 ** -126) return -1;
+    f64buf.setFloat64(0, v);
+    // Double rounding can only go wrong when v sits exactly on an f32 midpoint.
+    if ((f64buf.getUint32(4) & 0x1fffffff) === 0x10000000) return -1;
+  }
+  f64buf.setFloat32(0, f);
+  return f64buf.getUint32(0);
+}
+
+/**
+ * Splits the digits of a float literal (after any sign and `0x`) into integer part, fraction
+ * (`_` still in) and exponent (`p`/`P` for hex, `e`/`E` for decimal; saturated to 1e9 in
+ * magnitude); null if any part is malformed.
+ */
+function splitFloat(text: string, hex: boolean): { intPart: string; frac: string; exp: number } | null {
+  let rest = text;
+  let exp = 0;
+  let xi = rest.indexOf(hex ? 'p' : 'e');
+  if (xi < 0) xi = rest.indexOf(hex ? 'P' : 'E');
+  if (xi >= 0) {
+    let es = rest.slice(xi + 1);
+    rest = rest.slice(0, xi);
+    let eneg = false;
+    if (es[0] === '+' || es[0] === '-') {
+      eneg = es[0] === '-';
+      es = es.slice(1);
+    }
+    if (!checkDigits(es, false)) return null;
+    const ev = strip(es);
+    exp = ev.length > 9 ? 1e9 : Number(ev);
+    if (eneg) exp = -exp;
+  }
+  const dot = rest.indexOf('.');
+  let intPart = rest;
+  let frac = '';
+  if (dot >= 0) {
+    intPart = rest.slice(0, dot);
+    frac = rest.slice(dot + 1);
+    if (frac.length && !checkDigits(frac, hex)) return null;
+  }
+  if (!checkDigits(intPart, hex)) return null;
+  return { intPart, frac, exp };
+}
+
+/**
  * Parses a float literal to raw bits without the sign handled separately: returns the magnitude
  * bits and sign, or null if the text is not a float literal.
  */
@@ -216,32 +254,9 @@ function parseFloatBits(s: string, fmt: FloatFormat): bigint | null {
   let mag: bigint;
   if (body.startsWith('0x')) {
     // hexfloat: 0x hexnum (. hexfrac?)? (p|P sign? num)?
-    let rest = body.slice(2);
-    let exp = 0;
-    let pi = rest.indexOf('p');
-    if (pi < 0) pi = rest.indexOf('P');
-    if (pi >= 0) {
-      let es = rest.slice(pi + 1);
-      rest = rest.slice(0, pi);
-      let eneg = false;
-      if (es[0] === '+' || es[0] === '-') {
-        eneg = es[0] === '-';
-        es = es.slice(1);
-      }
-      if (!checkDigits(es, false)) return null;
-      const ev = strip(es);
-      exp = ev.length > 9 ? 1e9 : Number(ev);
-      if (eneg) exp = -exp;
-    }
-    const dot = rest.indexOf('.');
-    let intPart = rest;
-    let frac = '';
-    if (dot >= 0) {
-      intPart = rest.slice(0, dot);
-      frac = rest.slice(dot + 1);
-      if (frac.length && !checkDigits(frac, true)) return null;
-    }
-    if (!checkDigits(intPart, true)) return null;
+    const parts = splitFloat(body.slice(2), true);
+    if (parts === null) return null;
+    const { intPart, frac, exp } = parts;
     const digits = strip(intPart + frac).replace(/^0+/, '');
     const fracLen = strip(frac).length;
     if (digits === '') return signBit;
@@ -260,32 +275,9 @@ function parseFloatBits(s: string, fmt: FloatFormat): bigint | null {
     return signBit | mag;
   }
   // decimal: num (. frac?)? ((e|E) sign? num)?
-  let rest = body;
-  let exp = 0;
-  let ei = rest.indexOf('e');
-  if (ei < 0) ei = rest.indexOf('E');
-  if (ei >= 0) {
-    let es = rest.slice(ei + 1);
-    rest = rest.slice(0, ei);
-    let eneg = false;
-    if (es[0] === '+' || es[0] === '-') {
-      eneg = es[0] === '-';
-      es = es.slice(1);
-    }
-    if (!checkDigits(es, false)) return null;
-    const ev = strip(es);
-    exp = ev.length > 9 ? 1e9 : Number(ev);
-    if (eneg) exp = -exp;
-  }
-  const dot = rest.indexOf('.');
-  let intPart = rest;
-  let frac = '';
-  if (dot >= 0) {
-    intPart = rest.slice(0, dot);
-    frac = rest.slice(dot + 1);
-    if (frac.length && !checkDigits(frac, false)) return null;
-  }
-  if (!checkDigits(intPart, false)) return null;
+  const parts = splitFloat(body, false);
+  if (parts === null) return null;
+  const { intPart, frac, exp } = parts;
   const fracClean = strip(frac);
   const intClean = strip(intPart);
   const allDigits = (intClean + fracClean).replace(/^0+/, '');
@@ -301,19 +293,8 @@ function parseFloatBits(s: string, fmt: FloatFormat): bigint | null {
     f64buf.setFloat64(0, v);
     return signBit | f64buf.getBigUint64(0);
   }
-  const f = Math.fround(v);
-  if (v === f && Number.isFinite(f)) {
-    f64buf.setFloat32(0, f);
-    return signBit | BigInt(f64buf.getUint32(0));
-  }
-  if (Number.isFinite(v) && Number.isFinite(f) && Math.abs(v) >= 2 ** -126) {
-    f64buf.setFloat64(0, v);
-    // Double rounding can only go wrong when v sits exactly on an f32 midpoint.
-    if ((f64buf.getUint32(4) & 0x1fffffff) !== 0x10000000) {
-      f64buf.setFloat32(0, f);
-      return signBit | BigInt(f64buf.getUint32(0));
-    }
-  }
+  const fast = f32ViaDouble(v);
+  if (fast >= 0) return signBit | BigInt(fast);
   const m = BigInt(allDigits);
   mag = e10 >= 0 ? roundRational(m * 10n ** BigInt(e10), 1n, fmt) : roundRational(m, 10n ** BigInt(-e10), fmt);
   return signBit | mag;
@@ -325,20 +306,8 @@ const SIMPLE_DECIMAL = /^[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
 /** An `f32` literal as raw bits (uint32), or null if the text is not a float literal. */
 export function parseF32(s: string): number | null {
   if (s.length < 24 && SIMPLE_DECIMAL.test(s)) {
-    const v = Number(s);
-    const f = Math.fround(v);
-    if (Number.isFinite(f)) {
-      let ok = v === f;
-      if (!ok && Math.abs(v) >= 2 ** -126) {
-        // Double rounding can only go wrong when v sits exactly on an f32 midpoint.
-        f64buf.setFloat64(0, v);
-        ok = (f64buf.getUint32(4) & 0x1fffffff) !== 0x10000000;
-      }
-      if (ok) {
-        f64buf.setFloat32(0, f);
-        return f64buf.getUint32(0);
-      }
-    }
+    const fast = f32ViaDouble(Number(s));
+    if (fast >= 0) return fast;
   }
   const b = parseFloatBits(s, F32);
   return b === null ? null : Number(b);

@@ -18,7 +18,7 @@ import {
   parseValType,
 } from './types.js';
 import { type FuncScope, encodeExpr } from './instr.js';
-import { memoryType, pageSize, tableType } from './limits.js';
+import { addrType, memoryType, pageSize, tableType } from './limits.js';
 import type { ModuleAnnotations } from './annotations.js';
 import { type NameInfo, type SectionBody, assembleModule } from './assemble.js';
 import { type TypeUse, TypeDefs } from './typedefs.js';
@@ -279,14 +279,20 @@ export class ModuleBuilder implements TypeResolver {
     }
   }
 
-  private inlineImport(): [string, string] | null {
+  /**
+   * An inline `(import "m" "n")` at the cursor: writes the two names to the import section, counts
+   * the entry and returns true (the caller then writes the descriptor); false if there is none.
+   */
+  private inlineImport(): boolean {
     const c = this.c;
-    if (!c.isForm('import')) return null;
+    if (!c.isForm('import')) return false;
     c.pos += 2;
     const m = c.name();
     const n = c.name();
     c.rparen();
-    return [m, n];
+    this.importSec.name(m).name(n);
+    this.importEntries++;
+    return true;
   }
 
   private field(): void {
@@ -330,8 +336,7 @@ export class ModuleBuilder implements TypeResolver {
         const imp = this.inlineImport();
         const tu = this.typeUse(false);
         if (imp) {
-          this.importSec.name(imp[0]).name(imp[1]).u8(0x04).u8(0).u32(tu.index);
-          this.importEntries++;
+          this.importSec.u8(0x04).u8(0).u32(tu.index);
         } else {
           this.tagSec.u8(0).u32(tu.index);
           this.tagEntries++;
@@ -432,11 +437,9 @@ export class ModuleBuilder implements TypeResolver {
     const nm = this.annotations.fieldNames.get(open) ?? id;
     if (nm !== null) this.funcNames.set(idx, nm);
     this.exportsInline(0x00, idx);
-    const imp = this.inlineImport();
-    if (imp) {
+    if (this.inlineImport()) {
       const [exact, index] = this.funcImportType();
-      this.importSec.name(imp[0]).name(imp[1]).u8(exact ? 0x20 : 0).u32(index);
-      this.importEntries++;
+      this.importSec.u8(exact ? 0x20 : 0).u32(index);
       c.rparen();
       return;
     }
@@ -500,21 +503,15 @@ export class ModuleBuilder implements TypeResolver {
     c.optId();
     const idx = this.tableCounter++;
     this.exportsInline(0x01, idx);
-    const imp = this.inlineImport();
-    if (imp) {
-      this.importSec.name(imp[0]).name(imp[1]).u8(1);
-      this.importEntries++;
+    if (this.inlineImport()) {
+      this.importSec.u8(1);
       tableType(c, this, this.importSec, this.i32LimitBits);
       c.rparen();
       return;
     }
     // inline elem form: addrtype? reftype (elem ...)
     const save = c.pos;
-    let is64 = false;
-    if (c.isKw('i64')) {
-      is64 = true;
-      c.pos++;
-    } else if (c.isKw('i32')) c.pos++;
+    const is64 = addrType(c);
     const rt = parseRefTypeOpt(c, this);
     if (rt && c.isForm('elem')) {
       c.pos += 2;
@@ -553,20 +550,14 @@ export class ModuleBuilder implements TypeResolver {
     c.optId();
     const idx = this.memCounter++;
     this.exportsInline(0x02, idx);
-    const imp = this.inlineImport();
-    if (imp) {
-      this.importSec.name(imp[0]).name(imp[1]).u8(2);
-      this.importEntries++;
+    if (this.inlineImport()) {
+      this.importSec.u8(2);
       memoryType(c, this.importSec, this.i32LimitBits);
       c.rparen();
       return;
     }
     const save = c.pos;
-    let is64 = false;
-    if (c.isKw('i64')) {
-      is64 = true;
-      c.pos++;
-    } else if (c.isKw('i32')) c.pos++;
+    const is64 = addrType(c);
     const log2 = pageSize(c);
     if (c.isForm('data')) {
       c.pos += 2;
@@ -604,10 +595,8 @@ export class ModuleBuilder implements TypeResolver {
     c.optId();
     const idx = this.globalCounter++;
     this.exportsInline(0x03, idx);
-    const imp = this.inlineImport();
-    if (imp) {
-      this.importSec.name(imp[0]).name(imp[1]).u8(3);
-      this.importEntries++;
+    if (this.inlineImport()) {
+      this.importSec.u8(3);
       for (const b of parseGlobalType(c, this)) this.importSec.u8(b);
       c.rparen();
       return;

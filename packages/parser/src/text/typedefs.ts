@@ -7,7 +7,7 @@
 import { Writer } from '../binary/writer.js';
 import { Tok } from './lexer.js';
 import type { Cursor } from './cursor.js';
-import { type EncType, type TypeResolver, parseFieldType, parseValType, typesKey } from './types.js';
+import { type EncType, type TypeResolver, parseFieldType, parseValType, pushU32, typesKey } from './types.js';
 
 /** What the module knows about one defined type. */
 export interface TypeInfo {
@@ -25,16 +25,6 @@ export interface TypeUse {
   readonly results: readonly EncType[];
   /** Parameter names (null where unnamed); empty when the params came from the type itself. */
   readonly paramNames: readonly (string | null)[];
-}
-
-function pushU32(out: number[], v: number): void {
-  let x = v;
-  do {
-    let b = x & 0x7f;
-    x >>>= 7;
-    if (x !== 0) b |= 0x80;
-    out.push(b);
-  } while (x !== 0);
 }
 
 /** The type section being built: explicit definitions first, then implicit function types. */

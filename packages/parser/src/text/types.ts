@@ -64,7 +64,8 @@ function pushS33(out: number[], v: number): void {
   }
 }
 
-function pushU32(out: number[], v: number): void {
+/** Appends the unsigned LEB128 of `v` (a u32) to `out`. */
+export function pushU32(out: number[], v: number): void {
   let x = v;
   do {
     let b = x & 0x7f;
