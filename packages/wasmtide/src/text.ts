@@ -1,32 +1,7 @@
 /**
  * `wasmtide/text`: the text format (WAT) and `.wast` script parsers of `@wasmtide/parser/text`,
- * behind their own entry point so that binary-only users never load them.
+ * behind their own entry point so that binary-only users never load them. It is that package's
+ * public entry point, re-exported as it is.
  * @module
  */
-export { parseWat, parseWast, TextSyntaxError } from '@wasmtide/parser/text';
-export type {
-  ParseWatOptions,
-  WastScript,
-  WastCommand,
-  WastModuleSource,
-  WastModuleCommand,
-  WastModuleDefinition,
-  WastModuleInstance,
-  WastModuleForm,
-  WastRegister,
-  WastAction,
-  WastActionCommand,
-  WastInvoke,
-  WastGet,
-  WastValue,
-  WastHeapType,
-  WastExpected,
-  WastNan,
-  WastFloatLane,
-  WastRefKind,
-  WastAssertReturn,
-  WastAssertTrap,
-  WastAssertExhaustion,
-  WastAssertException,
-  WastAssertModule,
-} from '@wasmtide/parser/text';
+export * from '@wasmtide/parser/text';
