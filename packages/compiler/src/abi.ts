@@ -333,8 +333,8 @@ export interface CompileOptions {
   /** Deterministic call-depth limit (off by default: V8's own stack limit applies). */
   maxCallDepth?: number;
   /**
-   * Lazy compilation for big modules: compile time produces only the module prelude, one stub per
-   * function and the instantiation code; each body's JS is generated from the module bytes (see
+   * Lazy compilation for big modules: compile time produces only the module prelude and the
+   * instantiation code (which makes one stub per function); each body's JS is generated from the module bytes (see
    * {@link deferCodegen}) and evaluated by its own `new Function` on the function's first call.
    * `true`/`false` force the mode; absent (or `'auto'`), a module whose code section holds more
    * than {@link LAZY_AUTO_BYTES} bytes of function bodies is compiled lazily and smaller ones whole.
@@ -413,10 +413,10 @@ export interface CompiledModule {
   /** The options the module was compiled with. */
   readonly options: CompileOptions;
   /**
-   * The data segments' bytes, concatenated (base64), and the end offset of each segment in them;
-   * the source decodes them once per load.
+   * The data segments: their bytes (in memory a `Uint8Array`; serialized, the concatenation in
+   * base64, decoded once per load) and the runs of active segments initialised by one loop each.
    */
-  readonly data?: { readonly base64: string; readonly ends: readonly number[] };
+  readonly data?: CompiledData;
   /**
    * Lazy mode (`options.lazy`): the shared prelude and, per defined function (index
    * `lazyBase + i`), the source of its factory, evaluated on the function's first call.
@@ -430,6 +430,30 @@ export interface CompiledModule {
    * drops it, so call {@link completeCompiled} before saving a compiled module.
    */
   readonly lazySource?: (funcIndex: number) => string;
+}
+
+/**
+ * A run of active data segments with bare `i32.const` offsets into one memory, initialised in
+ * order by one loop: segment `segs[k]` goes to offset `offs[k]` (an int32, read unsigned).
+ */
+export interface DataRun {
+  readonly memory: number;
+  readonly segs: ArrayLike<number>;
+  readonly offs: ArrayLike<number>;
+}
+
+/**
+ * The data segments of a compiled module. In memory, segment `i` is `bytes[starts[i], ends[i])`
+ * (`bytes` may be a view of the module's bytes); `JSON.stringify` writes the serialized form
+ * instead: the segments concatenated as `base64` (no padding), `ends` the end of each segment in
+ * the concatenation, and no `bytes` or `starts`.
+ */
+export interface CompiledData {
+  readonly base64?: string;
+  readonly bytes?: Uint8Array;
+  readonly starts?: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+  readonly runs: readonly DataRun[];
 }
 
 /** What {@link ModuleFactory.instantiate} needs: the imports by kind, in import order. */
@@ -479,7 +503,7 @@ export interface ModuleFactory {
 }
 
 /** The version of this ABI (in {@link CompiledModule.abiVersion}). */
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Boundary conversions

@@ -3,13 +3,12 @@
  * the environment `E` and returning `instantiate(I)`), plus plain-JSON metadata.
  * @module
  */
-import { Reader } from '@wasmtide/parser';
 import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, ValType } from '@wasmtide/parser';
-import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule } from './abi.js';
+import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule, type DataRun } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
 import { growthAnalysis } from './codegen/callgraph.js';
-import { encodeBase64 } from './rt.js';
+import { DataSegments } from './rt.js';
 
 /**
  * What the compiler accepts: a validated module (`{ module }` from `@wasmtide/validator`'s
@@ -92,14 +91,12 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   const deferred = lazy && options.deferCodegen !== false;
   // Function bodies (in deferred mode: generated on first call by `lazySource` below).
   const funcSrc: string[] = [];
-  const funcParams: string[] = [];
   const tailBodies: string[] = [];
   for (let i = 0; i < m.codes.length; i++) {
     const fi = ic.func + i;
     const ti = funcTypes[fi]!;
     const st = m.types[ti];
     if (st === undefined || st.comp.kind !== 'func') throw new CompileError(`function ${fi}: type ${ti} is not a function type`);
-    funcParams.push(paramList(st.comp));
     if (deferred) continue;
     const { src, tail } = compileBody(ctx, fi, st.comp, lazy);
     if (tail && !lazy) tailBodies.push(`f${fi}.$tb = f${fi}$;`);
@@ -118,18 +115,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   };
 
   /** The value of a bare `i32.const` constant expression, or null. */
-  const bareI32 = (ce: ConstExpr): number | null => {
-    if (m.bytes[ce.start] === 0x41) {
-      try {
-        const r = new Reader(m.bytes, ce.start + 1, ce.end, 'const');
-        const v = r.s32();
-        if (r.pos === ce.end) return v;
-      } catch {
-        // not a bare i32.const
-      }
-    }
-    return null;
-  };
+  const bareI32 = (ce: ConstExpr): number | null => bareI32Of(m.bytes, ce.start, ce.end);
 
   /** An i32 constant expression as a JS expression: a bare `i32.const` is inlined as its literal. */
   const constI32 = (ce: ConstExpr): string => {
@@ -156,29 +142,18 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   L.push('const atomicNotify = E.atomicNotify, atomicWait = E.atomicWait;');
   L.push('const META = E.meta;');
   const prelude = L.slice(PRELUDE_FROM).join('\n');
-  let dataBlob: { base64: string; ends: number[] } | undefined;
-  // Data segment bytes: one base64 blob of all segments, decoded once per load, and the end
-  // offset of each segment in it (modules with ~100,000 segments stay small and fast to parse).
-  if (m.datas.length > 0) {
-    let total = 0;
-    for (const d of m.datas) total += d.init.end - d.init.start;
-    const blob = new Uint8Array(total);
-    const ends: number[] = [];
-    let at = 0;
-    for (const d of m.datas) {
-      blob.set(m.bytes.subarray(d.init.start, d.init.end), at);
-      at += d.init.end - d.init.start;
-      ends.push(at);
-    }
-    dataBlob = { base64: encodeBase64(blob), ends };
-    L.push('const DB = E.b64(META.data.base64), DE = META.data.ends;');
-  }
+  // Data segments: one byte array holding them all (in deferred mode a view of the module, which
+  // `lazySource` keeps anyway; else a copy of the span of the data section they occupy) with the
+  // start and end of each (modules with ~100,000 segments stay small and fast to parse). They are
+  // encoded (base64) only when the compiled module is serialized.
+  const layout = m.datas.length > 0 ? dataLayout(m, memories, deferred) : null;
+  if (layout !== null) L.push('const DD = META.data, DB = E.dataBytes(DD), DST = E.dataStarts(DD), DE = DD.ends;');
   L.push('return function instantiate(I) {');
   L.push('const TY = I.typeIds, SUB = I.isSubtype, EP = I.epoch, DL = I.deadline, FUEL = I.fuel;');
   // Helpers and constants are referenced from function bodies: hoisted after compilation below.
   const HELPERS_AT = L.length;
   L.push('');
-  for (let i = 0; i < ic.func; i++) L.push(`const f${i} = I.funcs[${i}];`);
+  if (!lazy) for (let i = 0; i < ic.func; i++) L.push(`const f${i} = I.funcs[${i}];`);
   for (let i = 0; i < ic.table; i++) L.push(`const T${i} = I.tables[${i}];`);
   for (let i = 0; i < ic.memory; i++) L.push(`const M${i} = I.memories[${i}];`);
   for (let i = 0; i < ic.global; i++) L.push(`const G${i} = I.globals[${i}];`);
@@ -194,11 +169,9 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     '  return f;',
     '}',
   );
-  if (lazy) {
-    // Every function (stubs for defined ones) by index; their canonical type ids in one loop.
-    L.push(`const FN = ${list('f', funcTypes.length)};`);
-    L.push(`for (let i = ${ic.func}; i < ${funcTypes.length}; i++) FN[i].$t = TY[META.funcTypes[i]];`);
-  } else for (let i = 0; i < m.codes.length; i++) L.push(`f${ic.func + i}.$t = TY[${funcTypes[ic.func + i]}];`);
+  // Lazy mode: `FN`, every function by index, goes here (see `lazyFunctions`).
+  const FN_AT = L.length;
+  if (!lazy) for (let i = 0; i < m.codes.length; i++) L.push(`f${ic.func + i}.$t = TY[${funcTypes[ic.func + i]}];`);
   for (const t of tailBodies) L.push(t);
   // Defined tags.
   for (let i = 0; i < m.tags.length; i++) {
@@ -231,11 +204,16 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   for (let i = 0; i < m.elems.length; i++) {
     const el = m.elems[i]!;
     let items: string;
-    if (el.items.kind === 'funcs') items = `[${el.items.funcs.map((f) => `f${f}`).join(', ')}]`;
-    else items = `[${el.items.exprs.map((e) => `${constExpr(e, el.type)}()`).join(', ')}]`;
+    if (el.items.kind !== 'funcs') items = `[${el.items.exprs.map((e) => `${constExpr(e, el.type)}()`).join(', ')}]`;
+    else if (lazy) items = `[${el.items.funcs.join(',')}].map((k) => FN[k])`;
+    else items = `[${el.items.funcs.map((f) => `f${f}`).join(', ')}]`;
     L.push(`EL[${i}] = ${items};`);
   }
-  if (m.datas.length > 0) L.push(`for (let i = 0; i < ${m.datas.length}; i++) DS.push(DB.subarray(i === 0 ? 0 : DE[i - 1], DE[i]));`);
+  // Segment views for the code's data operators (memory.init, array.new_data, ...), which need a
+  // data count section: without one, only the active segments below read the bytes.
+  const dsViews = m.datas.length > 0 && m.dataCount !== null;
+  if (dsViews) L.push(`for (let i = 0; i < ${m.datas.length}; i++) DS.push(DB.subarray(DST[i], DE[i]));`);
+  const drop = (seg: string): string => (dsViews ? ` DS[${seg}] = EMPTY8;` : '');
   // Lazy stubs' machinery goes here (before any segment can trap and leave funcrefs behind).
   const LAZY_AT = L.length;
   // Active segments, in module order: element segments, then data segments.
@@ -253,45 +231,28 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   }
   // Runs of active data segments with bare `i32.const` offsets on one memory become one loop over
   // (segment, offset) arrays; the others are initialised one by one, in module order.
-  let run: { mem: number; segs: number[]; offs: number[] } | null = null;
-  const flush = (): void => {
-    if (run === null) return;
-    L.push(
-      `{ const ix = [${run.segs.join(',')}], of = [${run.offs.join(',')}];`,
-      `  for (let k = 0; k < ix.length; k++) { const s = ix[k]; memInit(M${run.mem}, of[k] >>> 0, DS[s], 0, DS[s].length); DS[s] = EMPTY8; } }`,
-    );
-    run = null;
-  };
-  for (let i = 0; i < m.datas.length; i++) {
-    const d = m.datas[i]!;
-    if (d.mode !== 'active') continue;
-    const is64 = memories[d.memory]?.addr === 'i64';
-    const bare = is64 ? null : bareI32(d.offset!);
-    if (bare !== null) {
-      if (run !== null && run.mem !== d.memory) flush();
-      run ??= { mem: d.memory, segs: [], offs: [] };
-      run.segs.push(i);
-      run.offs.push(bare);
+  const plan = layout === null ? [] : layout.plan;
+  for (let k = 0; k < plan.length; k++) {
+    const item = plan[k]!;
+    if (typeof item !== 'number') {
+      L.push(
+        `{ const R = DD.runs[${layout!.runs.indexOf(item)}], ix = R.segs, of = R.offs;`,
+        `  for (let k = 0; k < ix.length; k++) { const s = ix[k]; memInit(M${item.memory}, of[k] >>> 0, DB, DST[s], DE[s] - DST[s]);${drop('s')} } }`,
+      );
       continue;
     }
-    flush();
-    if (is64) {
+    const i = item;
+    const d = m.datas[i]!;
+    if (memories[d.memory]?.addr === 'i64') {
       const off = constExpr(d.offset!, 'i64');
-      L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DS[${i}], 0, DS[${i}].length); }`);
-    } else L.push(`memInit(M${d.memory}, ${constI32(d.offset!)} >>> 0, DS[${i}], 0, DS[${i}].length);`);
-    L.push(`DS[${i}] = EMPTY8;`);
+      L.push(`{ const t = ${off}(); memInit(M${d.memory}, (HI[0] >>> 0) * 4294967296 + (t >>> 0), DB, DST[${i}], DE[${i}] - DST[${i}]); }`);
+    } else L.push(`memInit(M${d.memory}, ${constI32(d.offset!)} >>> 0, DB, DST[${i}], DE[${i}] - DST[${i}]);`);
+    if (dsViews) L.push(`DS[${i}] = EMPTY8;`);
   }
-  flush();
   let lazyFuncs: string[] | undefined;
   let lazySource: ((funcIndex: number) => string) | undefined;
   const lazyL: string[] = [];
   if (lazy) {
-    // Stubs keep each function's identity (funcrefs); the body is evaluated on first call.
-    const n = funcTypes.length;
-    for (let i = 0; i < m.codes.length; i++) {
-      const fi = ic.func + i;
-      lazyL.push(`function f${fi}(${funcParams[i]}) { return (IMPL[${fi}] || LAZY(${fi}))(${funcParams[i]}); }`);
-    }
     const scNames = new Set<string>(['TY', 'SUB', 'EP', 'DL', 'FUEL', 'CI', 'DS', 'EL', 'FN']);
     for (let i = 0; i < tables.length; i++) scNames.add(`T${i}`);
     for (let i = 0; i < memories.length; i++) scNames.add(`M${i}`);
@@ -325,18 +286,17 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
       };
     }
     lazyL.push(`const SC = { ${[...scNames].join(', ')} };`);
-    lazyL.push(`const IMPL = new Array(${n}).fill(null);`);
     lazyL.push(
       'function LAZY(i) {',
       '  const fn = E.lazyFactory(i)(E, SC);',
-      '  IMPL[i] = fn;',
       '  if (fn.$tb !== undefined) FN[i].$tb = fn.$tb;',
       '  return fn;',
       '}',
     );
   }
   L.splice(LAZY_AT, 0, ...lazyL);
-  const start = m.start === null ? '' : `try { f${m.start}(); } catch (e) { throw E.toTrap(e); }`;
+  if (lazy) L.splice(FN_AT, 0, ...lazyFunctions(m.types, funcTypes, ic.func, constSrc));
+  const start = m.start === null ? '' : `try { ${lazy ? `FN[${m.start}]` : `f${m.start}`}(); } catch (e) { throw E.toTrap(e); }`;
   L.push(
     `return { funcs: ${lazy ? 'FN' : list('f', funcTypes.length)}, tables: ${list('T', tables.length)}, memories: ${list('M', memories.length)}, ` +
       `globals: ${list('G', globals.length)}, tags: ${list('X', tags.length)}, start() { ${start} } };`,
@@ -372,10 +332,133 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     sourceName,
     options: { ...options },
     ...(lazyFuncs !== undefined ? { lazyPrelude: prelude, lazyFuncs, lazyBase: ic.func } : {}),
-    ...(dataBlob !== undefined ? { data: dataBlob } : {}),
+    ...(layout !== null ? { data: layout.data } : {}),
     ...(lazySource !== undefined ? { lazyPrelude: prelude, lazyBase: ic.func, lazySource } : {}),
   };
 }
+
+/**
+ * The value of a bare `i32.const` constant expression at `[start, end)` (`end`: its `end` opcode),
+ * or null.
+ */
+function bareI32Of(b: Uint8Array, start: number, end: number): number | null {
+  if (b[start] !== 0x41) return null;
+  // The s32 LEB128 after the opcode (validated), which must end where the expression does.
+  let p = start + 1;
+  let v = 0;
+  let shift = 0;
+  let byte = 0;
+  do {
+    if (p >= end || shift > 28) return null;
+    byte = b[p++]!;
+    v |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  if (shift < 32 && byte & 0x40) v |= -1 << shift;
+  return p === end ? v : null;
+}
+
+/**
+ * Where the data segments are and how instantiation initialises the active ones: `plan` lists, in
+ * module order, runs of consecutive active segments with bare `i32.const` offsets into one memory
+ * (one loop each) and the indices of the other active segments (initialised one by one). Modules
+ * with ~100,000 segments (Go) make this a hot loop that runs once: it stays small, on typed arrays.
+ */
+function dataLayout(m: Module, memories: readonly MemoryType[], deferred: boolean): { data: DataSegments; runs: DataRun[]; plan: (DataRun | number)[] } {
+  const datas = m.datas;
+  const n = datas.length;
+  const bytes = m.bytes;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const segs = new Int32Array(n);
+  const offs = new Int32Array(n);
+  const runs: DataRun[] = [];
+  const plan: (DataRun | number)[] = [];
+  let count = 0;
+  let runMemory = -1;
+  let runFrom = 0;
+  const close = (): void => {
+    if (runMemory < 0) return;
+    const r: DataRun = { memory: runMemory, segs: segs.subarray(runFrom, count), offs: offs.subarray(runFrom, count) };
+    runs.push(r);
+    plan.push(r);
+    runMemory = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const d = datas[i]!;
+    const init = d.init;
+    starts[i] = init.start;
+    ends[i] = init.end;
+    if (d.mode !== 'active') continue;
+    const mem = d.memory;
+    const ce = d.offset!;
+    const v = memories[mem]?.addr === 'i64' ? null : bareI32Of(bytes, ce.start, ce.end);
+    if (v === null) {
+      close();
+      plan.push(i);
+      continue;
+    }
+    if (mem !== runMemory) {
+      close();
+      runMemory = mem;
+      runFrom = count;
+    }
+    segs[count] = i;
+    offs[count] = v;
+    count++;
+  }
+  close();
+  if (deferred) return { data: new DataSegments(bytes, starts, ends, runs), runs, plan };
+  // A copy of the span of the module the segments occupy.
+  let lo = n > 0 ? starts[0]! : 0;
+  let hi = lo;
+  for (let i = 0; i < n; i++) {
+    if (starts[i]! < lo) lo = starts[i]!;
+    if (ends[i]! > hi) hi = ends[i]!;
+  }
+  for (let i = 0; i < n; i++) {
+    starts[i] = starts[i]! - lo;
+    ends[i] = ends[i]! - lo;
+  }
+  return { data: new DataSegments(bytes.slice(lo, hi), starts, ends, runs), runs, plan };
+}
+
+/**
+ * Lazy mode: the instantiation code that builds `FN`, every function by index: the imports, then
+ * for each defined function a stub made by the stub factory of its type. A stub keeps the
+ * function's identity (funcrefs) and calls the body, evaluated on the first call (`LAZY`). Stubs
+ * are not named `f<i>`: the bodies are, and give the backtrace one frame per wasm call. Constant
+ * expressions' references to functions (`f<i>`) are bound from `FN`.
+ */
+function lazyFunctions(types: Module['types'], funcTypes: readonly number[], importedFuncs: number, constSrc: readonly string[]): string[] {
+  const out: string[] = [];
+  const factories = new Map<string, string>();
+  const byType = new Map<number, string>();
+  for (let i = importedFuncs; i < funcTypes.length; i++) {
+    const ti = funcTypes[i]!;
+    if (byType.has(ti)) continue;
+    const params = paramList(types[ti]!.comp as FuncType);
+    let name = factories.get(params);
+    if (name === undefined) {
+      name = `S${factories.size}`;
+      factories.set(params, name);
+      out.push(`function ${name}(i) { let g = null; return function $s(${params}) { return (g || (g = LAZY(i)))(${params}); }; }`);
+    }
+    byType.set(ti, name);
+  }
+  out.push(`const SF = []; ${[...byType].map(([ti, name]) => `SF[${ti}] = ${name};`).join(' ')}`);
+  out.push(
+    `const FN = I.funcs.slice(0, ${importedFuncs}), FT = META.funcTypes;`,
+    `for (let i = ${importedFuncs}; i < ${funcTypes.length}; i++) { const t = FT[i], f = SF[t](i); f.$t = TY[t]; FN.push(f); }`,
+  );
+  const refs = new Set<string>();
+  for (const src of constSrc) for (const tok of src.match(FUNC_REF) ?? []) refs.add(tok);
+  for (const tok of refs) out.push(`const ${tok} = FN[${tok.slice(1)}];`);
+  return out;
+}
+
+/** A function reference in a constant expression's code. */
+const FUNC_REF = /\bf\d+\b/g;
 
 /** A function's JS parameter list (an i64 takes two). */
 function paramList(ft: FuncType): string {
@@ -431,7 +514,7 @@ function lazyFactory(src: string, fi: number, scNames: ReadonlySet<string>, sour
     else if (scNames.has(tok)) binds.push(`${tok} = SC.${tok}`);
   }
   const bind = binds.length > 0 ? `const ${binds.join(', ')};\n` : '';
-  return `${head}${bind}${src}\nreturn f${fi};\n//# sourceURL=wasm-lazy-${sourceName}.js`;
+  return `${head}${bind}${src}\nreturn f${fi};\n//# sourceURL=wasm-module-${sourceName}.js`;
 }
 
 /** A function token of a lazily evaluated body. */
@@ -440,7 +523,13 @@ const FUNC_TOKEN = /^fr?\d+$/;
 /** Names a lazily evaluated body may take from the instance scope object. */
 const SC_TOKENS = /\b(?:fr?|[GMTXK])\d+\b|\$[A-Za-z0-9_]+|\b(?:TY|SUB|EP|DL|FUEL|CI|DS|EL)\b/g;
 
+/** `s` with every character outside `A-Za-z0-9_.-` replaced by `_` (at most 64), or `anon`. */
 function sanitize(s: string): string {
-  const t = s.replace(/[^A-Za-z0-9_.-]/g, '_');
+  let t = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    const ok = (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95 || ch === 46 || ch === 45;
+    t += ok ? s[i] : '_';
+  }
   return t === '' ? 'anon' : t.slice(0, 64);
 }

@@ -35,6 +35,8 @@ export type {
   CompiledImport,
   CompiledExport,
   CompiledModule,
+  CompiledData,
+  DataRun,
   InstanceImports,
   InstanceExports,
   ModuleFactory,

@@ -103,6 +103,8 @@ function environment(c: CompiledModule): Record<string, unknown> {
     f32FromBits,
     f64FromBits,
     b64: rt.decodeBase64,
+    dataBytes: rt.dataBytes,
+    dataStarts: rt.dataStarts,
     arrayStore: rt.arrayStore,
     arrayFromData: rt.arrayFromData,
     arrayFromElem: rt.arrayFromElem,

@@ -84,23 +84,8 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
     try {
       while (r.pos < end) {
         // Fast path: one-byte opcodes with no or simple immediates, skipped on the bytes directly.
-        let p = r.pos;
-        const b = bytes[p]!;
-        const k = SIMPLE[b]!;
-        if (k !== S_OTHER) {
-          p++;
-          if (k === S_LEB) {
-            while (bytes[p++]! & 0x80);
-          } else if (k === S_MEMARG) {
-            const align = bytes[p]!;
-            while (bytes[p++]! & 0x80);
-            if (align & 0x40) while (bytes[p++]! & 0x80);
-            while (bytes[p++]! & 0x80);
-          } else if (k === S_F32) p += 4;
-          else if (k === S_F64) p += 8;
-          r.pos = p;
-          continue;
-        }
+        r.pos = skipSimple(bytes, r.pos, end);
+        if (r.pos >= end) break;
         const op = r.op();
         if (op === Op.Call || op === Op.ReturnCall) {
           const callee = r.u32();
@@ -315,6 +300,28 @@ const SIMPLE: Uint8Array = (() => {
   for (const b of [Op.Call, Op.ReturnCall, Op.CallIndirect, Op.ReturnCallIndirect, Op.CallRef, Op.ReturnCallRef, Op.MemoryGrow, Op.TableSet]) t[b] = S_OTHER;
   return t;
 })();
+
+/**
+ * Skips one-byte opcodes with no or simple immediates from `p` (their immediates read on the bytes
+ * directly); returns the offset of the next other opcode, or `end`.
+ */
+function skipSimple(bytes: Uint8Array, p: number, end: number): number {
+  while (p < end) {
+    const k = SIMPLE[bytes[p]!]!;
+    if (k === S_OTHER) return p;
+    p++;
+    if (k === S_LEB) {
+      while (bytes[p++]! & 0x80);
+    } else if (k === S_MEMARG) {
+      const align = bytes[p]!;
+      while (bytes[p++]! & 0x80);
+      if (align & 0x40) while (bytes[p++]! & 0x80);
+      while (bytes[p++]! & 0x80);
+    } else if (k === S_F32) p += 4;
+    else if (k === S_F64) p += 8;
+  }
+  return p;
+}
 
 function grow32(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);

@@ -69,6 +69,8 @@ export function tryTable(c: FunctionCompiler): void {
     exVar: lines.join('\n'),
     hasCatchAll: false,
     inCatch: false,
+    flat: -1,
+    caseId: 0,
   });
   c.emit(`${label}: {`);
   c.indent++;
@@ -93,6 +95,8 @@ export function legacyTry(c: FunctionCompiler, op: number, at: number): void {
         exVar: `$${label}`,
         hasCatchAll: false,
         inCatch: false,
+        flat: -1,
+        caseId: 0,
       });
       c.emit(`${label}: {`);
       c.indent++;

@@ -7,14 +7,13 @@
  * target's slots and `break`/`continue`.
  * @module
  */
-import { Op, Reader, opInfo, readBlockType, readHeapType, readValType, readerFeatures, skipImmediates } from '@wasmtide/parser';
+import { Op, Reader, readerFeatures, skipImmediates } from '@wasmtide/parser';
 import type { BlockType, FuncType, LocalGroup, ValType } from '@wasmtide/parser';
 import { TrapCode } from '../trap.js';
 import { CompileError, funcTypeAt, kindOf, type Kind, type ModuleContext } from './context.js';
-import { emitNumeric } from './numeric.js';
-import { emitGc } from './gc.js';
-import { atomicOp, bulkOp, memOp, simdOp, uidx } from './memory.js';
-import { closeLegacyTry, legacyTry, tryTable } from './exceptions.js';
+import { closeLegacyTry } from './exceptions.js';
+import { BYTE_OPS, otherOp } from './ops.js';
+import { uidx } from './memory.js';
 
 /** Reader features for validated bodies: everything the decoder can accept. */
 const COMPILE_FEATURES = readerFeatures({ customDescriptors: true });
@@ -47,12 +46,22 @@ export interface Frame {
    * Deep block chains are flattened into a dispatch loop (`sN = k; continue DN;`) so the JS
    * nesting stays shallow: the dispatch id (-1 if none), this block's case id (0 for the root).
    */
-  flat?: number;
-  caseId?: number;
+  flat: number;
+  caseId: number;
+}
+
+/** Scratch bytes for decoding float constants. */
+const SCRATCH = new DataView(new ArrayBuffer(8));
+
+/** An empty array already in the elements mode of arrays of objects. */
+function objectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.length = 0;
+  return a as T[];
 }
 
 /** JS nesting depth from which directly nested `block`s are flattened into a dispatch loop. */
-const FLATTEN_DEPTH = 40;
+export const FLATTEN_DEPTH = 40;
 
 const PREFIX: Record<Kind, string> = { i32: 'a', i64: 'b', f32: 'e', f64: 'g', v128: 'v', ref: 'r' };
 
@@ -75,12 +84,28 @@ export function fmtInt(v: number): string {
   return v < 0 ? `(${v})` : String(v);
 }
 
+/** In dead code: an operator to skip, one that opens a block, `end`, or a clause (`else`, `catch`, `catch_all`, `delegate`). */
+const DEAD_SKIP = 0;
+const DEAD_OPEN = 1;
+const DEAD_END = 2;
+const DEAD_CLAUSE = 3;
+
+/** What dead code does with each one-byte operator (see `compile`). */
+const DEAD_KIND: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (const op of [Op.Block, Op.Loop, Op.If, Op.TryTable, Op.Try]) t[op] = DEAD_OPEN;
+  t[Op.End] = DEAD_END;
+  for (const op of [Op.Else, Op.Catch, Op.CatchAll, Op.Delegate]) t[op] = DEAD_CLAUSE;
+  return t;
+})();
+
 /** Compiles one function body (or a constant expression) to a JS function declaration. */
 export class FunctionCompiler {
   readonly ctx: ModuleContext;
-  readonly out: string[] = [];
-  readonly stack: Entry[] = [];
-  readonly frames: Frame[] = [];
+  // (The arrays start holding objects, so V8 never sees them change elements kind.)
+  readonly out: string[] = objectArray<string>();
+  readonly stack: Entry[] = objectArray<Entry>();
+  readonly frames: Frame[] = objectArray<Frame>();
   readonly localKinds: Kind[] = [];
   readonly localTypes: ValType[] = [];
   readonly slotNames = new Set<string>();
@@ -162,7 +187,7 @@ export class FunctionCompiler {
   readonly slotSeen: Record<Kind, boolean[]> = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
 
   hiSlot(d: number): string {
-    return 'c' + d;
+    return slotEntry('i64', d).h;
   }
 
   push(k: Kind, e: string, h = ''): void {
@@ -178,17 +203,30 @@ export class FunctionCompiler {
   /** Pushes a fresh slot entry of kind `k` at the current height and returns its names. */
   pushSlot(k: Kind): Entry {
     const d = this.stack.length;
-    const e: Entry = { k, e: this.slot(k, d), h: k === 'i64' ? this.hiSlot(d) : '' };
+    this.slot(k, d);
+    const e = slotEntry(k, d);
     this.stack.push(e);
     return e;
   }
 
   /** Emits `slot = value` for a computed result of kind `k` (non-i64). */
   result(k: Kind, expr: string): void {
-    const s = this.slot(k, this.stack.length);
-    this.emit(`${s} = ${expr};`);
-    this.push(k, s);
+    const d = this.stack.length;
+    const s = this.slot(k, d);
+    const indent = INDENT[this.indent < 8 ? this.indent : 8]!;
+    this.lastResultAt = this.out.length;
+    this.lastResultSlot = s;
+    this.lastResultExpr = expr;
+    this.lastResultIndent = indent;
+    this.out.push(`${indent}${s} = ${expr};`);
+    this.stack.push(k === 'i64' ? { k, e: s, h: '' } : slotEntry(k, d));
   }
+
+  /** The last line {@link result} emitted (`<indent><slot> = <expr>;`), by parts, for `retarget`. */
+  lastResultAt = -1;
+  lastResultSlot = '';
+  lastResultExpr = '';
+  lastResultIndent = '';
 
   /** Emits an i64 result from lo and hi expressions (evaluated before either is assigned). */
   result64(lo: string, hi: string): void {
@@ -196,11 +234,11 @@ export class FunctionCompiler {
     const l = this.slot('i64', d);
     const h = this.hiSlot(d);
     if (lo === l && hi === h) {
-      this.push('i64', l, h);
+      this.stack.push(slotEntry('i64', d));
       return;
     }
     this.emit(`t0 = ${lo}; ${h} = ${hi}; ${l} = t0;`);
-    this.push('i64', l, h);
+    this.stack.push(slotEntry('i64', d));
   }
 
   /** Emits an i64 result from a helper call returning lo with hi in HI[0]. */
@@ -209,7 +247,7 @@ export class FunctionCompiler {
     const l = this.slot('i64', d);
     const h = this.hiSlot(d);
     this.emit(`${l} = ${call}; ${h} = HI[0];`);
-    this.push('i64', l, h);
+    this.stack.push(slotEntry('i64', d));
   }
 
   isLocalAtom(s: string): boolean {
@@ -224,11 +262,10 @@ export class FunctionCompiler {
     if (en.k === 'i64') {
       const h = this.hiSlot(i);
       this.emit(`${s} = ${en.e}; ${h} = ${en.h};`);
-      this.stack[i] = { k: 'i64', e: s, h };
     } else {
       this.emit(`${s} = ${en.e};`);
-      this.stack[i] = { k: en.k, e: s, h: '' };
     }
+    this.stack[i] = slotEntry(en.k, i);
   }
 
   /** Before a structured instruction: no entry may depend on a local, params sit in slots. */
@@ -242,9 +279,11 @@ export class FunctionCompiler {
 
   /** Before writing local `name`: entries that read it are materialized. */
   spillLocal(name: string): void {
-    for (let i = 0; i < this.stack.length; i++) {
-      const en = this.stack[i]!;
-      if (en.e === name || en.h === name + 'h') this.materialize(i);
+    const hi = name + 'h';
+    const stack = this.stack;
+    for (let i = 0; i < stack.length; i++) {
+      const en = stack[i]!;
+      if (en.e === name || en.h === hi) this.materialize(i);
     }
   }
 
@@ -255,17 +294,36 @@ export class FunctionCompiler {
   retarget(v: Entry, name: string): boolean {
     if (v.e !== this.slot(v.k, this.stack.length)) return false;
     const i = this.out.length - 1;
+    if (i === this.lastResultAt && v.e === this.lastResultSlot && this.lastResultExpr.indexOf(';') < 0) {
+      // The line `result` emitted last: rebuilt from its parts (no string flattening).
+      this.out[i] = this.lastResultIndent + name + ' = ' + this.lastResultExpr + ';';
+      this.lastResultAt = -1;
+      return true;
+    }
     const line = i >= 0 ? this.out[i]! : '';
-    const body = line.trimStart();
-    const prefix = `${v.e} = `;
-    if (!body.startsWith(prefix) || body.indexOf(';') !== body.length - 1) return false;
-    this.out[i] = line.slice(0, line.length - body.length) + name + ' = ' + body.slice(prefix.length);
+    // The line's indentation (as `trimStart` would strip it; without allocating on ASCII lines).
+    let ind = 0;
+    while (ind < line.length) {
+      const ch = line.charCodeAt(ind);
+      if (ch !== 32 && (ch < 9 || ch > 13)) break;
+      ind++;
+    }
+    if (ind < line.length && line.charCodeAt(ind) >= 0x80) ind = line.length - line.trimStart().length;
+    const e = v.e;
+    const rest = ind + e.length + 3;
+    if (!line.startsWith(e, ind) || !line.startsWith(' = ', ind + e.length) || line.indexOf(';', ind) !== line.length - 1) return false;
+    this.out[i] = line.slice(0, ind) + name + ' = ' + line.slice(rest);
+    if (i === this.lastResultAt) this.lastResultAt = -1;
     return true;
   }
 
   reload(): void {
+    this.reloadAt.push(this.out.length);
     this.out.push(RELOAD);
   }
+
+  /** Where `reload` put its markers in {@link out}. */
+  readonly reloadAt: number[] = [];
 
   /** Whether a reload marker sits inside a longer line (a `try_table` handler). */
   embeddedReload = false;
@@ -274,10 +332,15 @@ export class FunctionCompiler {
   // Block types and branches
 
   blockSig(bt: BlockType): { params: readonly ValType[]; results: readonly ValType[] } {
-    if (bt === null) return { params: [], results: [] };
+    if (bt === null) return NO_SIG;
     if (typeof bt === 'number') {
       const ft = funcTypeAt(this.ctx, bt);
       return { params: ft.params, results: ft.results };
+    }
+    if (typeof bt === 'string') {
+      let sig = VALUE_SIGS.get(bt);
+      if (sig === undefined) VALUE_SIGS.set(bt, (sig = { params: [], results: [bt] }));
+      return sig;
     }
     return { params: [], results: [bt] };
   }
@@ -295,7 +358,7 @@ export class FunctionCompiler {
   /** Code that moves `vals` into `f`'s slots and jumps there. */
   jumpCode(f: Frame, vals: readonly Entry[]): string {
     if (f.kind === 'func') return this.returnCode(vals);
-    const member = f.flat !== undefined && f.flat >= 0 && f.caseId! > 0;
+    const member = f.flat >= 0 && f.caseId > 0;
     const parts: string[] = [];
     const h = f.height;
     for (let i = 0; i < vals.length; i++) {
@@ -332,8 +395,8 @@ export class FunctionCompiler {
     return parts.join(' ');
   }
 
-  topN(n: number): Entry[] {
-    return this.stack.slice(this.stack.length - n);
+  topN(n: number): readonly Entry[] {
+    return n === 0 ? NO_ENTRIES : this.stack.slice(this.stack.length - n);
   }
 
   branchArity(f: Frame): number {
@@ -346,35 +409,43 @@ export class FunctionCompiler {
   /** Compiles the body and returns the function declaration's source. */
   compile(name: string, paramNames?: string): string {
     const results = this.type.results;
-    this.frames.push({ kind: 'func', label: '', height: 0, params: [], results, exVar: '', hasCatchAll: false, inCatch: false });
+    this.frames.push({ kind: 'func', label: '', height: 0, params: [], results, exVar: '', hasCatchAll: false, inCatch: false, flat: -1, caseId: 0 });
     const r = this.r;
-    let skipDepth = 0;
+    const bytes = r.bytes;
+    const fuel = this.instrument && !!this.ctx.options.fuel;
+    this.skipDepth = 0;
     while (this.frames.length > 0) {
-      if (r.pos >= r.end) throw new CompileError('unexpected end of function body', r.pos);
       const at = r.pos;
-      const op = r.op();
-      if (this.dead) {
-        if (op === Op.Block || op === Op.Loop || op === Op.If || op === Op.TryTable || op === Op.Try) {
-          skipDepth++;
-          skipImmediates(r, op);
-          continue;
-        }
-        if (op === Op.End) {
-          if (skipDepth > 0) {
-            skipDepth--;
-            continue;
-          }
-        } else if (skipDepth === 0 && (op === Op.Else || op === Op.Catch || op === Op.CatchAll || op === Op.Delegate)) {
-          // handled below
-        } else {
-          skipImmediates(r, op);
-          continue;
-        }
-      }
-      if (!this.dead) this.fuelFor(op);
-      this.op(op, at);
+      if (at >= r.end) throw new CompileError('unexpected end of function body', at);
+      let op = bytes[at]!;
+      if (op < 0xfb) r.pos = at + 1;
+      else op = r.op();
+      if (this.dead && this.skipDead(op)) continue;
+      if (fuel && !this.dead) this.fuelFor(op);
+      (op < 0x100 ? BYTE_OPS[op]! : otherOp)(this, op, at);
     }
     return this.assemble(name, paramNames);
+  }
+
+  /** Nesting depth of the blocks being skipped in dead code. */
+  skipDepth = 0;
+
+  /**
+   * In dead code (after an unconditional branch): skips `op` with its immediates, unless it is the
+   * `end`, `else` or handler clause that closes the dead region; returns whether it skipped.
+   */
+  skipDead(op: number): boolean {
+    const kind = op < 0x100 ? DEAD_KIND[op]! : DEAD_SKIP;
+    if (kind === DEAD_SKIP || kind === DEAD_OPEN) {
+      if (kind === DEAD_OPEN) this.skipDepth++;
+      skipImmediates(this.r, op);
+      return true;
+    }
+    // `end` or a clause: the end of the dead region at depth 0, else skipped.
+    if (this.skipDepth === 0) return false;
+    if (kind === DEAD_END) this.skipDepth--;
+    else skipImmediates(this.r, op);
+    return true;
   }
 
   assemble(name: string, paramNames?: string): string {
@@ -411,15 +482,17 @@ export class FunctionCompiler {
     if (this.embeddedReload) {
       for (let i = 0; i < out.length; i++) if (out[i]!.includes('\u0001R')) out[i] = out[i]!.split('\u0001R').join(reloadLine);
     } else {
-      for (let i = 0; i < out.length; i++) if (out[i] === '\u0001R') out[i] = reloadLine;
+      const at = this.reloadAt;
+      for (let i = 0; i < at.length; i++) out[at[i]!] = reloadLine;
     }
-    for (let i = 0; i < out.length; i++) lines.push(out[i]!);
-    if (this.hasSelfTail) lines.push('  }');
+    const tail: string[] = [];
+    if (this.hasSelfTail) tail.push('  }');
     if (this.delegatesToCaller) {
-      lines.push('  } catch ($f) {', "    if ($f instanceof Delegated && $f.to === '$func') throw $f.exn;", '    throw $f;', '  }');
+      tail.push('  } catch ($f) {', "    if ($f instanceof Delegated && $f.to === '$func') throw $f.exn;", '    throw $f;', '  }');
     }
-    lines.push('}');
-    return lines.join('\n');
+    tail.push('}');
+    // (`lines`, the body, then `tail`, one per line.)
+    return out.length === 0 ? `${lines.join('\n')}\n${tail.join('\n')}` : `${lines.join('\n')}\n${out.join('\n')}\n${tail.join('\n')}`;
   }
 
   /** Whether the body contained tail calls. */
@@ -431,14 +504,14 @@ export class FunctionCompiler {
 
   localName(i: number): string {
     if (i >= this.localKinds.length) throw new CompileError(`unknown local ${i}`, this.r.pos);
-    return `l${i}`;
+    return localNameOf(i, false);
   }
 
 
 
   dv(mem: number): string {
     this.usedMems.add(mem);
-    return `dv${mem}`;
+    return mem === 0 ? 'dv0' : `dv${mem}`;
   }
 
 
@@ -544,409 +617,9 @@ export class FunctionCompiler {
   // ---------------------------------------------------------------------------------------------
   // Operators
 
+  /** Generates one operator (see `ops.ts`). */
   op(op: number, at: number): void {
-    const r = this.r;
-    const ctx = this.ctx;
-    switch (op) {
-      case Op.Unreachable:
-        this.emit(`${this.trapCode(TrapCode.Unreachable)};`);
-        this.dead = true;
-        return;
-      case Op.Nop:
-        return;
-      case Op.Block:
-      case Op.Loop:
-      case Op.If: {
-        const sig = this.blockSig(readBlockType(r));
-        let cond = '';
-        if (op === Op.If) cond = this.pop().e;
-        this.settle(sig.params.length);
-        const height = this.stack.length - sig.params.length;
-        if (op === Op.Block) {
-          const parent = this.frames[this.frames.length - 1]!;
-          if (parent.flat !== undefined && parent.flat >= 0) {
-            // A member of the parent's dispatch chain: no JS block of its own.
-            const caseId = ++this.dispatchCases[parent.flat]!;
-            this.frames.push({
-              kind: 'block', label: '', height, params: sig.params, results: sig.results,
-              exVar: '', hasCatchAll: false, inCatch: false, flat: parent.flat, caseId,
-            });
-            return;
-          }
-          if (this.indent >= FLATTEN_DEPTH) {
-            const d = this.dispatchCases.length;
-            this.dispatchCases.push(0);
-            this.slotNames.add(`s${d}`);
-            this.frames.push({
-              kind: 'block', label: `D${d}`, height, params: sig.params, results: sig.results,
-              exVar: '', hasCatchAll: false, inCatch: false, flat: d, caseId: 0,
-            });
-            this.emit(`s${d} = 0; D${d}: for (;;) { switch (s${d}) { case 0:`);
-            this.indent++;
-            return;
-          }
-        }
-        const label = this.newLabel();
-        this.frames.push({
-          kind: op === Op.Block ? 'block' : op === Op.Loop ? 'loop' : 'if',
-          label,
-          height,
-          params: sig.params,
-          results: sig.results,
-          exVar: '',
-          hasCatchAll: false,
-          inCatch: false,
-        });
-        if (op === Op.Block) this.emit(`${label}: {`);
-        else if (op === Op.Loop) {
-          this.emit(`${label}: while (true) {`);
-        } else this.emit(`${label}: if (${cond}) {`);
-        this.indent++;
-        if (op === Op.Loop) this.loopHeader();
-        return;
-      }
-      case Op.Else: {
-        const f = this.frames[this.frames.length - 1]!;
-        if (f.kind !== 'if') throw new CompileError('else without if', at);
-        if (!this.dead) this.moveResults(f);
-        this.indent--;
-        this.emit('} else {');
-        this.indent++;
-        f.kind = 'else';
-        this.resetTo(f, f.params);
-        this.dead = false;
-        return;
-      }
-      case Op.End:
-        this.end();
-        return;
-      case Op.Br: {
-        const f = this.frameAt(r.u32());
-        this.emit(this.jumpCode(f, this.topN(this.branchArity(f))));
-        this.dead = true;
-        return;
-      }
-      case Op.BrIf: {
-        const f = this.frameAt(r.u32());
-        const c = this.pop();
-        this.emit(`if (${c.e}) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
-        return;
-      }
-      case Op.BrTable: {
-        const n = r.u32();
-        if (n > r.end - r.pos) throw new CompileError('br_table too long', at);
-        const targets: number[] = [];
-        for (let i = 0; i < n; i++) targets.push(r.u32());
-        const def = r.u32();
-        const idx = this.pop();
-        const codeOf = (d: number): string => {
-          const f = this.frameAt(d);
-          return this.jumpCode(f, this.topN(this.branchArity(f)));
-        };
-        const defCode = codeOf(def);
-        const groups = new Map<string, number[]>();
-        for (let i = 0; i < n; i++) {
-          const c = codeOf(targets[i]!);
-          if (c === defCode) continue;
-          let g = groups.get(c);
-          if (g === undefined) groups.set(c, (g = []));
-          g.push(i);
-        }
-        if (groups.size === 0) {
-          this.emit(defCode);
-        } else {
-          this.emit(`switch (${idx.e}) {`);
-          for (const [c, cases] of groups) {
-            this.emit(`  ${cases.map((i) => `case ${i}:`).join(' ')} ${c}`);
-          }
-          this.emit(`  default: ${defCode}`);
-          this.emit('}');
-        }
-        this.dead = true;
-        return;
-      }
-      case Op.Return:
-        this.emit(this.returnCode(this.topN(this.type.results.length)));
-        this.dead = true;
-        return;
-      case Op.Call: {
-        const fi = r.u32();
-        const ti = ctx.funcTypes[fi];
-        if (ti === undefined) throw new CompileError(`unknown function ${fi}`, at);
-        const mg = ctx.mayGrow;
-        this.emitCall(funcTypeAt(ctx, ti), `f${fi}`, '', mg === undefined || mg[fi] !== 0);
-        return;
-      }
-      case Op.CallIndirect:
-      case Op.ReturnCallIndirect: {
-        const ti = r.u32();
-        const table = r.u32();
-        const ft = funcTypeAt(ctx, ti);
-        const callee = this.callIndirectCallee(ti, table);
-        // The callee expression must be evaluated before the arguments are consumed: put it in t-var.
-        const pre = `t1 = ${callee};`;
-        const mgi = ctx.mayGrowIndirect;
-        if (op === Op.CallIndirect) this.emitCall(ft, 't1', pre, mgi === undefined || mgi(table, ti));
-        else this.emitTailCall(ft, 't1', pre);
-        return;
-      }
-      case Op.ReturnCall: {
-        const fi = r.u32();
-        const ti = ctx.funcTypes[fi];
-        if (ti === undefined) throw new CompileError(`unknown function ${fi}`, at);
-        this.emitTailCall(funcTypeAt(ctx, ti), `f${fi}`);
-        return;
-      }
-      case Op.CallRef:
-      case Op.ReturnCallRef: {
-        const ti = r.u32();
-        const ft = funcTypeAt(ctx, ti);
-        const fn = this.pop();
-        const pre = `t1 = ${fn.e}; if (t1 === null) ${this.trapCode(TrapCode.NullFunctionReference)};`;
-        if (op === Op.CallRef) this.emitCall(ft, 't1', pre);
-        else this.emitTailCall(ft, 't1', pre);
-        return;
-      }
-      case Op.Drop:
-        this.pop();
-        return;
-      case Op.Select:
-      case Op.SelectT: {
-        if (op === Op.SelectT) {
-          const n = r.u32();
-          for (let i = 0; i < n; i++) readValType(r);
-        }
-        const c = this.pop();
-        const b = this.pop();
-        const a = this.pop();
-        if (a.k === 'i64') {
-          const d = this.stack.length;
-          const l = this.slot('i64', d);
-          const h = this.hiSlot(d);
-          this.emit(`if (${c.e}) { t0 = ${a.e}; t1 = ${a.h}; } else { t0 = ${b.e}; t1 = ${b.h}; } ${l} = t0; ${h} = t1;`);
-          this.push('i64', l, h);
-        } else {
-          this.result(a.k, `${c.e} ? ${a.e} : ${b.e}`);
-        }
-        return;
-      }
-      case Op.LocalGet: {
-        const i = r.u32();
-        const n = this.localName(i);
-        const k = this.localKinds[i]!;
-        this.push(k, n, k === 'i64' ? n + 'h' : '');
-        return;
-      }
-      case Op.LocalSet:
-      case Op.LocalTee: {
-        const i = r.u32();
-        const n = this.localName(i);
-        const v = this.pop();
-        const before = this.out.length;
-        this.spillLocal(n);
-        if (v.e !== n) {
-          if (v.k === 'i64') this.emit(`${n} = ${v.e}; ${n}h = ${v.h};`);
-          else if (!(this.out.length === before && this.retarget(v, n))) this.emit(`${n} = ${v.e};`);
-        }
-        if (op === Op.LocalTee) this.push(v.k, n, v.k === 'i64' ? n + 'h' : '');
-        return;
-      }
-      case Op.GlobalGet: {
-        const g = r.u32();
-        const gt = ctx.globals[g];
-        if (gt === undefined) throw new CompileError(`unknown global ${g}`, at);
-        const k = kindOf(gt.type);
-        if (k === 'i64') {
-          const d = this.stack.length;
-          const l = this.slot('i64', d);
-          const h = this.hiSlot(d);
-          this.emit(`${l} = G${g}.v; ${h} = G${g}.h;`);
-          this.push('i64', l, h);
-        } else {
-          this.result(k, `G${g}.v`);
-        }
-        return;
-      }
-      case Op.GlobalSet: {
-        const g = r.u32();
-        const v = this.pop();
-        if (v.k === 'i64') this.emit(`G${g}.v = ${v.e}; G${g}.h = ${v.h};`);
-        else this.emit(`G${g}.v = ${v.e};`);
-        return;
-      }
-      case Op.TableGet: {
-        const t = r.u32();
-        const i = this.pop();
-        this.result('ref', `tableGet(T${t}, ${uidx(this, i)})`);
-        return;
-      }
-      case Op.TableSet: {
-        const t = r.u32();
-        const v = this.pop();
-        const i = this.pop();
-        this.emit(`tableSet(T${t}, ${uidx(this, i)}, ${v.e});`);
-        return;
-      }
-      case Op.I32Load:
-      case Op.I64Load:
-      case Op.F32Load:
-      case Op.F64Load:
-      case Op.I32Load8S:
-      case Op.I32Load8U:
-      case Op.I32Load16S:
-      case Op.I32Load16U:
-      case Op.I64Load8S:
-      case Op.I64Load8U:
-      case Op.I64Load16S:
-      case Op.I64Load16U:
-      case Op.I64Load32S:
-      case Op.I64Load32U:
-      case Op.I32Store:
-      case Op.I64Store:
-      case Op.F32Store:
-      case Op.F64Store:
-      case Op.I32Store8:
-      case Op.I32Store16:
-      case Op.I64Store8:
-      case Op.I64Store16:
-      case Op.I64Store32:
-        memOp(this, op);
-        return;
-      case Op.MemorySize: {
-        const m = r.u32();
-        const mt = ctx.memories[m];
-        if (mt === undefined) throw new CompileError(`unknown memory ${m}`, at);
-        if (mt.addr === 'i64') this.result64(`M${m}.pages`, '0');
-        else this.result('i32', `M${m}.pages`);
-        return;
-      }
-      case Op.MemoryGrow: {
-        const m = r.u32();
-        const mt = ctx.memories[m];
-        if (mt === undefined) throw new CompileError(`unknown memory ${m}`, at);
-        const dlt = this.pop();
-        if (mt.addr === 'i64') {
-          const d = this.stack.length;
-          const l = this.slot('i64', d);
-          const h = this.hiSlot(d);
-          this.emit(`${l} = M${m}.grow(${uidx(this, dlt)}); ${h} = ${l} < 0 ? -1 : 0;`);
-          this.push('i64', l, h);
-        } else {
-          this.result('i32', `M${m}.grow(${uidx(this, dlt)})`);
-        }
-        this.reload();
-        return;
-      }
-      case Op.I32Const:
-        this.push('i32', fmtInt(r.s32()));
-        return;
-      case Op.I64Const: {
-        const v = r.s64();
-        const lo = Number(BigInt.asIntN(32, v));
-        const hi = Number(BigInt.asIntN(32, v >> 32n));
-        this.push('i64', fmtInt(lo), fmtInt(hi));
-        return;
-      }
-      case Op.F32Const: {
-        const bits = r.f32Bits();
-        this.push('f32', this.f32Literal(bits));
-        return;
-      }
-      case Op.F64Const: {
-        const lo = r.f32Bits();
-        const hi = r.f32Bits();
-        this.push('f64', this.f64Literal(lo, hi));
-        return;
-      }
-      case Op.RefNull:
-        readHeapType(r);
-        this.push('ref', 'null');
-        return;
-      case Op.RefIsNull: {
-        const v = this.pop();
-        this.result('i32', `${v.e} === null ? 1 : 0`);
-        return;
-      }
-      case Op.RefFunc: {
-        const f = r.u32();
-        this.push('ref', this.lazyRefs ? `fr${f}` : `f${f}`);
-        return;
-      }
-      case Op.RefEq: {
-        const b = this.pop();
-        const a = this.pop();
-        this.result('i32', `${a.e} === ${b.e} ? 1 : 0`);
-        return;
-      }
-      case Op.RefAsNonNull: {
-        const v = this.pop();
-        this.emit(`if (${v.e} === null) ${this.trapCode(TrapCode.NullReference)};`);
-        this.stack.push(v);
-        return;
-      }
-      case Op.BrOnNull: {
-        const f = this.frameAt(r.u32());
-        const v = this.pop();
-        this.emit(`if (${v.e} === null) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
-        this.stack.push(v);
-        return;
-      }
-      case Op.BrOnNonNull: {
-        const f = this.frameAt(r.u32());
-        const v = this.stack[this.stack.length - 1];
-        if (v === undefined) throw new CompileError('operand stack underflow', at);
-        this.emit(`if (${v.e} !== null) { ${this.jumpCode(f, this.topN(this.branchArity(f)))} }`);
-        this.pop();
-        return;
-      }
-      case Op.Throw: {
-        const tag = r.u32();
-        const ti = ctx.tags[tag];
-        if (ti === undefined) throw new CompileError(`unknown tag ${tag}`, at);
-        const args = this.callArgs(funcTypeAt(ctx, ti).params);
-        this.emit(`${this.fuelSave}throw new Exn(X${tag}, PL(${args}));`);
-        this.dead = true;
-        return;
-      }
-      case Op.ThrowRef: {
-        const v = this.pop();
-        this.emit(`t1 = ${v.e}; if (t1 === null) ${this.trapCode(TrapCode.NullReference)}; ${this.fuelSave}throw t1;`);
-        this.dead = true;
-        return;
-      }
-      case Op.TryTable:
-        tryTable(this);
-        return;
-      case Op.Try:
-      case Op.Catch:
-      case Op.CatchAll:
-      case Op.Delegate:
-      case Op.Rethrow:
-        legacyTry(this, op, at);
-        return;
-      default:
-        break;
-    }
-    if (op >= 0xfc000 && op <= 0xfc011 && op >= Op.MemoryInit) {
-      bulkOp(this, op);
-      return;
-    }
-    if (emitNumeric(this, op)) return;
-    if (emitGc(this, op)) return;
-    const info = opInfo(op);
-    if (info !== undefined && info.sig !== null && info.imm === 'none') {
-      this.genericHelper(info.name, info.sig);
-      return;
-    }
-    if (info !== undefined && op >= 0xfe000 && info.sig !== null) {
-      atomicOp(this, info.name, info.sig, info.align);
-      return;
-    }
-    if (info !== undefined && op >= 0xfd000 && op < 0xfe000) {
-      simdOp(this, op, info.name, info.imm, info.sig);
-      return;
-    }
-    throw new CompileError(`unsupported operator ${info?.name ?? '0x' + op.toString(16)}`, at);
+    (op < 0x100 ? BYTE_OPS[op]! : otherOp)(this, op, at);
   }
 
   /** Calls the support helper named after the operator, with the table's fixed signature. */
@@ -1027,7 +700,7 @@ export class FunctionCompiler {
 
 
   f32Literal(bits: number): string {
-    const buf = new DataView(new ArrayBuffer(4));
+    const buf = SCRATCH;
     buf.setUint32(0, bits, true);
     const v = buf.getFloat32(0, true);
     if (Number.isNaN(v)) return this.constant(`f32FromBits(${bits | 0})`);
@@ -1035,7 +708,7 @@ export class FunctionCompiler {
   }
 
   f64Literal(lo: number, hi: number): string {
-    const buf = new DataView(new ArrayBuffer(8));
+    const buf = SCRATCH;
     buf.setUint32(0, lo, true);
     buf.setUint32(4, hi, true);
     const v = buf.getFloat64(0, true);
@@ -1112,7 +785,7 @@ export class FunctionCompiler {
 
   resetTo(f: Frame, types: readonly ValType[]): void {
     this.stack.length = f.height;
-    for (const t of types) this.pushSlot(kindOf(t));
+    for (let i = 0; i < types.length; i++) this.pushSlot(kindOf(types[i]!));
   }
 
   end(): void {
@@ -1123,8 +796,8 @@ export class FunctionCompiler {
       return;
     }
     if (!this.dead) this.moveResults(f);
-    if (f.flat !== undefined && f.flat >= 0) {
-      if (f.caseId! > 0) {
+    if (f.flat >= 0) {
+      if (f.caseId > 0) {
         this.emit(`case ${f.caseId}:`);
       } else {
         this.indent--;
@@ -1198,3 +871,53 @@ export const RELOAD = '\u0001R';
 const SLOT_NAMES: Record<Kind, string[]> = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
 
 const INDENT: readonly string[] = Array.from({ length: 9 }, (_, i) => ' '.repeat(i));
+
+const LOCAL_NAMES: string[] = [];
+const LOCAL_HI_NAMES: string[] = [];
+
+/** The JS name of local `i` (`l<i>`), or of its high half (`l<i>h`) when `hi`; cached. */
+export function localNameOf(i: number, hi: boolean): string {
+  if (i >= LOCAL_NAMES.length) {
+    if (i >= 0x10000) return hi ? `l${i}h` : `l${i}`;
+    for (let j = LOCAL_NAMES.length; j <= i; j++) {
+      LOCAL_NAMES.push(`l${j}`);
+      LOCAL_HI_NAMES.push(`l${j}h`);
+    }
+  }
+  return hi ? LOCAL_HI_NAMES[i]! : LOCAL_NAMES[i]!;
+}
+
+const SLOT_ENTRIES: Record<Kind, Entry[]> = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
+
+/** The entry of the slot of kind `k` at depth `d` (entries are never mutated, so shared). */
+export function slotEntry(k: Kind, d: number): Entry {
+  const list = SLOT_ENTRIES[k];
+  let en = list[d];
+  if (en === undefined) {
+    for (let i = list.length; i <= d; i++) list.push({ k, e: PREFIX[k] + i, h: k === 'i64' ? 'c' + i : '' });
+    en = list[d]!;
+  }
+  return en;
+}
+
+const LOCAL_ENTRIES: Record<Kind, Entry[]> = { i32: [], i64: [], f32: [], f64: [], v128: [], ref: [] };
+
+/** The entry of local `i` of kind `k` (shared). */
+export function localEntry(k: Kind, i: number): Entry {
+  const list = LOCAL_ENTRIES[k];
+  let en = list[i];
+  if (en === undefined) {
+    en = { k, e: localNameOf(i, false), h: k === 'i64' ? localNameOf(i, true) : '' };
+    if (i < 0x10000) list[i] = en;
+  }
+  return en;
+}
+
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
+/** The signature of a block without parameters or results. */
+const NO_SIG: { params: readonly ValType[]; results: readonly ValType[] } = Object.freeze({ params: Object.freeze([]), results: Object.freeze([]) });
+
+/** Signatures of blocks with one result of a value type (no parameters), by type. */
+const VALUE_SIGS = new Map<string, { params: readonly ValType[]; results: readonly ValType[] }>();
+

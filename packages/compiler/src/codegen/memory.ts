@@ -5,9 +5,10 @@
  * operators through the support library.
  * @module
  */
-import { Op, readMemArg } from '@wasmtide/parser';
+import { Op, readMemArg, type Reader } from '@wasmtide/parser';
 import { CompileError, type Kind } from './context.js';
 import type { Entry, FunctionCompiler } from './function.js';
+import type { OpHandler } from './ops.js';
 
 /** The effective address expression of a memory access. */
 export function memAddr(c: FunctionCompiler, a: Entry, mem: number, offset: number): string {
@@ -31,7 +32,9 @@ function load(c: FunctionCompiler, mem: number, offset: number, k: Kind, get: st
   c.result(k, `${c.dv(mem)}.${get}(${ea}${little ? ', true' : ''})`);
 }
 
-function load64(c: FunctionCompiler, mem: number, offset: number, mode: 'full' | 's8' | 'u8' | 's16' | 'u16' | 's32' | 'u32'): void {
+type Load64Mode = 'full' | 's8' | 'u8' | 's16' | 'u16' | 's32' | 'u32';
+
+function load64(c: FunctionCompiler, mem: number, offset: number, mode: Load64Mode): void {
   const a = c.pop();
   const ea = memAddr(c, a, mem, offset);
   const dv = c.dv(mem);
@@ -136,6 +139,93 @@ export function memOp(c: FunctionCompiler, op: number): void {
     case Op.I64Store:
       return store64(c, m, o);
   }
+}
+
+/** Memory index and offset of the memory argument last read by {@link readMem}. */
+let maMemory = 0;
+let maOffset = 0;
+
+/** Reads a memory argument into `maMemory`/`maOffset` (one-byte flags and offset without allocating). */
+function readMem(r: Reader): void {
+  const p = r.pos;
+  const b = r.bytes;
+  if (p + 1 < r.end && b[p]! < 0x40 && b[p + 1]! < 0x80) {
+    r.pos = p + 2;
+    maMemory = 0;
+    maOffset = b[p + 1]!;
+    return;
+  }
+  const ma = readMemArg(r);
+  maMemory = ma.memory;
+  maOffset = ma.offset;
+}
+
+/** Handlers of the scalar loads and stores, by opcode. */
+export function memHandlers(): [number, OpHandler][] {
+  const out: [number, OpHandler][] = [];
+  const loads: [number, Kind, string, boolean][] = [
+    [Op.I32Load, 'i32', 'getInt32', true],
+    [Op.F64Load, 'f64', 'getFloat64', true],
+    [Op.I32Load8S, 'i32', 'getInt8', false],
+    [Op.I32Load8U, 'i32', 'getUint8', false],
+    [Op.I32Load16S, 'i32', 'getInt16', true],
+    [Op.I32Load16U, 'i32', 'getUint16', true],
+  ];
+  for (const [op, k, get, little] of loads) {
+    out.push([
+      op,
+      (c) => {
+        readMem(c.r);
+        load(c, maMemory, maOffset, k, get, little);
+      },
+    ]);
+  }
+  const loads64: [number, Load64Mode][] = [
+    [Op.I64Load, 'full'],
+    [Op.I64Load8S, 's8'],
+    [Op.I64Load8U, 'u8'],
+    [Op.I64Load16S, 's16'],
+    [Op.I64Load16U, 'u16'],
+    [Op.I64Load32S, 's32'],
+    [Op.I64Load32U, 'u32'],
+  ];
+  for (const [op, mode] of loads64) {
+    out.push([
+      op,
+      (c) => {
+        readMem(c.r);
+        load64(c, maMemory, maOffset, mode);
+      },
+    ]);
+  }
+  const stores: [number, string, boolean][] = [
+    [Op.I32Store, 'setInt32', true],
+    [Op.I64Store32, 'setInt32', true],
+    [Op.F64Store, 'setFloat64', true],
+    [Op.I32Store8, 'setInt8', false],
+    [Op.I64Store8, 'setInt8', false],
+    [Op.I32Store16, 'setInt16', true],
+    [Op.I64Store16, 'setInt16', true],
+  ];
+  for (const [op, set, little] of stores) {
+    out.push([
+      op,
+      (c) => {
+        readMem(c.r);
+        store(c, maMemory, maOffset, set, little);
+      },
+    ]);
+  }
+  out.push([
+    Op.I64Store,
+    (c) => {
+      readMem(c.r);
+      store64(c, maMemory, maOffset);
+    },
+  ]);
+  out.push([Op.F32Load, (c, op) => memOp(c, op)]);
+  out.push([Op.F32Store, (c, op) => memOp(c, op)]);
+  return out;
 }
 
 /** A bulk memory or table operator (0xFC 8..17). */
