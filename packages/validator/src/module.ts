@@ -9,6 +9,7 @@ import type { Ctx } from './ctx.js';
 import { ValidationError } from './errors.js';
 import { resolveFeatures } from './features.js';
 import type { Features } from './features.js';
+import { skipS32 } from './fast.js';
 import { BodyValidator } from './func.js';
 import { primeOnce } from './prime.js';
 import { F32, F64, H_CONCRETE, H_EXACT, H_FUNC, heapOf, I32, I64, I8, I16, refCode, typeName, V128, heapCode } from './valtypes.js';
@@ -49,6 +50,15 @@ const MAX_PAGES_32 = 65536;
 /** Maximum pages of a 64-bit memory with 64 KiB pages (2^48). */
 const MAX_PAGES_64 = 2 ** 48;
 
+/** Code size (bytes of function bodies) from which {@link validate} warms up first. */
+const PRIME_CODE_SIZE = 1 << 20;
+
+/** Bytes from the first function body to the end of the last (the code section's extent). */
+function codeSize(module: Module): number {
+  const codes = module.codes;
+  return codes.length === 0 ? 0 : codes[codes.length - 1]!.range.end - codes[0]!.range.start;
+}
+
 function fail(reason: string, context = ''): never {
   throw new ValidationError(reason, context);
 }
@@ -59,7 +69,9 @@ function fail(reason: string, context = ''): never {
  * function bodies, a `DecodeError`.
  */
 export function validate(module: Module, features?: Partial<Features>): ValidatedModule {
-  primeOnce((m) => validate(m));
+  // Warm-up for type feedback only where the engine will optimize the body validator: on a module
+  // with little code it never does, and the warm-up would cost more than it saves.
+  if (codeSize(module) >= PRIME_CODE_SIZE) primeOnce((m) => validate(m));
   const f = resolveFeatures(features);
   const types = module.types;
   const nTypes = types.length;
@@ -343,14 +355,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   });
 
   // ---- data segments
-  const datas = module.datas;
-  for (let i = 0; i < datas.length; i++) {
-    const d = datas[i]!;
-    if (d.mode === 'active') {
-      if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
-      if (d.offset) constExpr(d.offset, memAddr[d.memory]!, segVisible, 'data segment', i, ' offset');
-    }
-  }
+  checkDatas(bv, module, nMems, memAddr, segVisible);
   for (const x of bv.constRefs) refs[x] = 1;
 
   // ---- function bodies
@@ -359,13 +364,7 @@ export function validate(module: Module, features?: Partial<Features>): Validate
   const maxStackHeight = new Int32Array(nDef);
   const maxBlockDepth = new Int32Array(nDef);
   const funcFlags = new Int32Array(nDef);
-  for (let i = 0; i < nDef; i++) {
-    const fidx = ic.func + i;
-    bv.validateFunction(fidx, funcType[fidx]!, i);
-    maxStackHeight[i] = bv.maxHeight;
-    maxBlockDepth[i] = bv.maxBlockDepth;
-    funcFlags[i] = bv.factFlags;
-  }
+  validateBodies(bv, ic.func, funcType, maxStackHeight, maxBlockDepth, funcFlags);
 
   const declared = new Set<number>();
   for (let i = 0; i < nFuncs; i++) if (refs[i]) declared.add(i);
@@ -379,6 +378,43 @@ export function validate(module: Module, features?: Partial<Features>): Validate
     funcFlags,
     declaredFuncRefs: declared,
   }) as unknown as ValidatedModule;
+}
+
+// The long loops over segments and bodies are functions of their own, so that the engine
+// optimizes (and replaces on the stack) only these small loops, never all of `validate`.
+
+/** Checks the data segments: memory indices and offset expressions. */
+function checkDatas(bv: BodyValidator, module: Module, nMems: number, memAddr: Int32Array, visible: number): void {
+  const datas = module.datas;
+  const bytes = module.bytes;
+  for (let i = 0; i < datas.length; i++) {
+    const d = datas[i]!;
+    if (d.mode !== 'active') continue;
+    if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
+    const o = d.offset;
+    if (!o) continue;
+    const t = memAddr[d.memory]!;
+    // the usual offset, `i32.const n` on a 32-bit memory, as `validateConst` checks it, inline
+    if (t === I32 && bytes[o.start] === 0x41 && skipS32(bytes, o.start + 1, o.end) === o.end && bytes[o.end] === 0x0b) continue;
+    bv.validateConst(o, t, visible, 'data segment', i, ' offset');
+  }
+}
+
+/**
+ * Validates every function body (`funcType` covers the imported functions, the first `nImported`),
+ * recording the facts of body `i` at index `i` of the three arrays.
+ */
+function validateBodies(
+  bv: BodyValidator, nImported: number, funcType: Int32Array, maxStackHeight: Int32Array, maxBlockDepth: Int32Array, funcFlags: Int32Array,
+): void {
+  const nDef = funcFlags.length;
+  for (let i = 0; i < nDef; i++) {
+    const fidx = nImported + i;
+    bv.validateFunction(fidx, funcType[fidx]!, i);
+    maxStackHeight[i] = bv.maxHeight;
+    maxBlockDepth[i] = bv.maxBlockDepth;
+    funcFlags[i] = bv.factFlags;
+  }
 }
 
 function checkLimits(l: Limits, bound: number, msg: string, what: string): void {

@@ -1,11 +1,12 @@
 /**
- * A one-time JIT warm-up for the body validator. The first `validate` in a process first validates
- * a tiny module whose functions take every branch of the fast loop (each operator class, short,
- * padded and near-the-end immediates, blocks, branches, calls, and hand-offs to the general path).
- * The JavaScript engine then has type feedback for all of the loop before it optimizes it, instead
- * of optimizing early and throwing the optimized code away the first time a big module takes a new
- * branch (each such round costs tens of milliseconds on a large module). It takes well under a
- * millisecond.
+ * A one-time JIT warm-up for the body validator. The first `validate` of a module with a lot of
+ * code (and `decodeAndValidate` of a large module) in a process first validates a tiny module whose
+ * functions take every branch of the fast loop (each operator class, short, padded and
+ * near-the-end immediates, blocks, branches, calls, and hand-offs to the general path). The
+ * JavaScript engine then has type feedback for all of the loop before it optimizes it, instead of
+ * optimizing early and throwing the optimized code away the first time a big module takes a new
+ * branch (each such round costs tens of milliseconds on a large module). It costs a few
+ * milliseconds in a fresh process, so small modules, on which the loop is never optimized, skip it.
  * @module
  */
 import { decodeModule } from '@wasmtide/parser';
@@ -70,7 +71,7 @@ const BODY_A: number[] = [
   0x41, 0x01, 0x04, I32, 0x41, 0x00, 0x0c, 0x00, 0x05, 0x00, 0x0b, 0x1a, // else and end after br, unreachable
   0x02, 0x01, 0x0b, // block with a type index (general path)
   0x02, 0x40, 0x00, 0x6a, 0x1a, 0x1a, 0x0b, // unreachable, then bottom operands (general path)
-  0x20, 0x00, // local.get near the end of the body
+  0x20, 0x83, 0x01, // local.get with a 2-byte index near the end of the body (read byte by byte)
 ];
 const BODY_B: number[] = [
   0, 0x20, 0x01, 0x0f, // local.get 1, return; the final `end` sees bottom operands

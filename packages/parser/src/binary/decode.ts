@@ -180,8 +180,6 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   let lastId = 0;
   let lastRank = 0;
   let dataSectionCount = 0;
-  let usesDataIndex = false;
-  let usesDataAt = 0;
 
   const scan = options.scanBodies !== false;
   let codeDone = false;
@@ -208,6 +206,8 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
         lastRank = rank;
         lastId = id;
       }
+      // Each section's loop is a function of its own: the engine then optimizes (and replaces on
+      // the stack) only that small loop, never this whole function, when a section is long.
       switch (id) {
         case SectionId.Custom: {
           const name = r.name();
@@ -220,81 +220,45 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
         case SectionId.Type:
           readTypeSection(r, types, recGroups);
           break;
-        case SectionId.Import: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) imports.push(readImport(r, importCounts));
+        case SectionId.Import:
+          readImportSection(r, imports, importCounts);
           break;
-        }
-        case SectionId.Function: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) funcs.push(r.u32());
+        case SectionId.Function:
+          readIndexVec(r, funcs);
           break;
-        }
-        case SectionId.Table: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) tables.push(readTable(r));
+        case SectionId.Table:
+          readTableSection(r, tables);
           break;
-        }
-        case SectionId.Memory: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) memories.push(readMemoryType(r));
+        case SectionId.Memory:
+          readMemorySection(r, memories);
           break;
-        }
-        case SectionId.Tag: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) tags.push(readTagType(r));
+        case SectionId.Tag:
+          readTagSection(r, tags);
           break;
-        }
-        case SectionId.Global: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) {
-            const type = readGlobalType(r);
-            globals.push({ type, init: readConstExpr(r) });
-          }
+        case SectionId.Global:
+          readGlobalSection(r, globals);
           break;
-        }
-        case SectionId.Export: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) {
-            const name = r.name();
-            const at = r.pos;
-            const k = r.u8();
-            if (k > 4) r.fail('malformed export kind', at);
-            exports.push({ name, kind: EXTERN_KINDS[k]!, index: r.u32() });
-          }
+        case SectionId.Export:
+          readExportSection(r, exports);
           break;
-        }
         case SectionId.Start:
           start = r.u32();
           break;
-        case SectionId.Element: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) elems.push(readElem(r));
+        case SectionId.Element:
+          readElemSection(r, elems);
           break;
-        }
         case SectionId.DataCount:
           dataCount = r.u32();
           break;
         case SectionId.Code: {
-          const n = vecLen(r);
-          for (let i = 0; i < n; i++) {
-            const body = readBody(r, scan);
-            if (bodyUsesData && !usesDataIndex) {
-              usesDataIndex = true;
-              usesDataAt = body.code.start;
-            }
-            codes.push(body);
-          }
-          if (usesDataIndex && dataCount === null) r.fail('data count section required', usesDataAt);
+          const usesDataAt = readCodeSection(r, codes, scan);
+          if (usesDataAt >= 0 && dataCount === null) r.fail('data count section required', usesDataAt);
           codeDone = true;
           break;
         }
-        case SectionId.Data: {
-          const n = vecLen(r);
-          dataSectionCount = n;
-          for (let i = 0; i < n; i++) datas.push(readData(r));
+        case SectionId.Data:
+          dataSectionCount = readDataSection(r, datas);
           break;
-        }
       }
       if (r.pos !== end) r.fail('section size mismatch', r.pos);
     }
@@ -327,6 +291,109 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     names,
     importCounts,
   };
+}
+
+function readImportSection(r: Reader, imports: Import[], counts: Counts): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) imports.push(readImport(r, counts));
+}
+
+/** A vector of u32 indices (the function section), appended to `out`. */
+function readIndexVec(r: Reader, out: number[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) out.push(r.u32());
+}
+
+function readTableSection(r: Reader, tables: TableDef[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) tables.push(readTable(r));
+}
+
+function readMemorySection(r: Reader, memories: MemoryType[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) memories.push(readMemoryType(r));
+}
+
+function readTagSection(r: Reader, tags: TagType[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) tags.push(readTagType(r));
+}
+
+function readGlobalSection(r: Reader, globals: GlobalDef[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) {
+    const type = readGlobalType(r);
+    globals.push({ type, init: readConstExpr(r) });
+  }
+}
+
+function readExportSection(r: Reader, exports: Export[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) {
+    const name = r.name();
+    const at = r.pos;
+    const k = r.u8();
+    if (k > 4) r.fail('malformed export kind', at);
+    exports.push({ name, kind: EXTERN_KINDS[k]!, index: r.u32() });
+  }
+}
+
+function readElemSection(r: Reader, elems: ElemSegment[]): void {
+  const n = vecLen(r);
+  for (let i = 0; i < n; i++) elems.push(readElem(r));
+}
+
+/**
+ * The code section's entries, appended to `codes`; returns the start of the first body that uses a
+ * data segment index, or -1.
+ */
+function readCodeSection(r: Reader, codes: FuncBody[], scan: boolean): number {
+  const n = vecLen(r);
+  let usesDataAt = -1;
+  for (let i = 0; i < n; i++) {
+    const body = readBody(r, scan);
+    if (bodyUsesData && usesDataAt < 0) usesDataAt = body.code.start;
+    codes.push(body);
+  }
+  return usesDataAt;
+}
+
+/** The data section's segments, appended to `datas`; returns their count. */
+function readDataSection(r: Reader, datas: DataSegment[]): number {
+  const n = vecLen(r);
+  const bytes = r.bytes;
+  const stop = r.end;
+  for (let i = 0; i < n; i++) {
+    // Fast path for the usual segment (modules may have a hundred thousand): flags 0, offset
+    // `i32.const n` with n in at most 4 bytes, then `end`, and a length in at most 4 bytes that
+    // fits. Anything else, including every malformed case, is read by `readData`.
+    const p = r.pos;
+    if (p + 4 < stop && bytes[p] === 0x00 && bytes[p + 1] === 0x41) {
+      let q = p + 2;
+      while (q < p + 5 && bytes[q]! >= 0x80) q++;
+      if (q + 2 < stop && bytes[q]! < 0x80 && bytes[q + 1] === 0x0b) {
+        const offset = { start: p + 1, end: q + 1 };
+        let e = q + 2;
+        // at most 4 bytes: below 2^28, so integer arithmetic throughout
+        let len = 0;
+        let shift = 0;
+        for (; e < q + 6 && e < stop; e++) {
+          const b = bytes[e]!;
+          len |= (b & 0x7f) << shift;
+          shift += 7;
+          if (b < 0x80) break;
+        }
+        if (e < q + 6 && e < stop && len <= stop - (e + 1)) {
+          const start = e + 1;
+          r.pos = start + len;
+          datas.push({ mode: 'active', memory: 0, offset, init: { start, end: start + len } });
+          continue;
+        }
+      }
+    }
+    datas.push(readData(r));
+  }
+  return n;
 }
 
 function readImport(r: Reader, counts: Counts): Import {
@@ -382,9 +449,8 @@ function readTable(r: Reader): TableDef {
 }
 
 function readFuncIndices(r: Reader): number[] {
-  const n = vecLen(r);
   const funcs: number[] = [];
-  for (let i = 0; i < n; i++) funcs.push(r.u32());
+  readIndexVec(r, funcs);
   return funcs;
 }
 
