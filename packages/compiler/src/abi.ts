@@ -419,7 +419,9 @@ export interface CompiledModule {
   readonly data?: CompiledData;
   /**
    * Lazy mode (`options.lazy`): the shared prelude and, per defined function (index
-   * `lazyBase + i`), the source of its factory, evaluated on the function's first call.
+   * `lazyBase + i`), the source of its factory, evaluated on the function's first call. Bodies
+   * compiled now bind the environment names they use themselves, so the prelude is empty (one
+   * written by an earlier compiler is still prepended to each factory).
    */
   readonly lazyPrelude?: string;
   readonly lazyFuncs?: readonly string[];

@@ -7,7 +7,7 @@ import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, Va
 import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule, type DataRun } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
-import { growthAnalysis } from './codegen/callgraph.js';
+import { demandGrowth, growthAnalysis } from './codegen/callgraph.js';
 import { DataSegments } from './rt.js';
 
 /**
@@ -70,9 +70,9 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   let codeBytes = 0;
   for (const b of m.codes) codeBytes += b.code.end - b.code.start;
   const lazy = options.lazy === true || ((options.lazy === undefined || options.lazy === 'auto') && codeBytes > LAZY_AUTO_BYTES);
-  // The call graph is a whole-module pass: deferred generation computes it on the first call instead.
+  // The call graph is a whole-module pass: deferred generation decides each callee on demand instead.
   const facts = memories.length > 0 && !(lazy && options.deferCodegen !== false) ? growthAnalysis(m, ic.func, ic.table) : null;
-  const growth = facts === null ? {} : { mayGrow: facts.funcs, mayGrowIndirect: facts.indirect };
+  const growth = facts === null ? {} : { mayGrow: (f: number): boolean => facts.funcs[f] !== 0, mayGrowIndirect: facts.indirect };
   const ctx: ModuleContext = {
     module: m,
     funcTypes,
@@ -91,6 +91,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   const deferred = lazy && options.deferCodegen !== false;
   // Function bodies (in deferred mode: generated on first call by `lazySource` below).
   const funcSrc: string[] = [];
+  const funcTail: boolean[] = [];
   const tailBodies: string[] = [];
   for (let i = 0; i < m.codes.length; i++) {
     const fi = ic.func + i;
@@ -101,6 +102,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     const { src, tail } = compileBody(ctx, fi, st.comp, lazy);
     if (tail && !lazy) tailBodies.push(`f${fi}.$tb = f${fi}$;`);
     funcSrc.push(src);
+    funcTail.push(tail);
   }
 
   // Constant expressions: compiled as small functions, called at instantiation.
@@ -127,21 +129,7 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
   const list = (prefix: string, n: number): string => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
   const L: string[] = [];
   L.push('"use strict";');
-  const PRELUDE_FROM = L.length;
-  L.push('const S = E.S, HI = E.HI, RET = E.RET, trap = E.trap, Exn = E.Exn, Delegated = E.Delegated;');
-  L.push('const imul = E.Math.imul, clz32 = E.Math.clz32, fround = E.Math.fround, abs = E.Math.abs, sqrt = E.Math.sqrt;');
-  L.push('const ceil = E.Math.ceil, floor = E.Math.floor, trunc = E.Math.trunc, min = E.Math.min, max = E.Math.max;');
-  L.push('const memInit = E.memInit, memCopy = E.memCopy, memFill = E.memFill, tableInit = E.tableInit, tableCopy = E.tableCopy;');
-  L.push('const tableFill = E.tableFill, tableGrow = E.tableGrow, tableGet = E.tableGet, tableSet = E.tableSet;');
-  L.push('const TC = E.TC, TAIL = E.TAIL, TRAMP = E.TRAMP, DEPTH = E.DEPTH, PL = E.PL;');
-  L.push('const f32FromBits = E.f32FromBits, f64FromBits = E.f64FromBits, EMPTY8 = E.EMPTY8, EMPTYA = E.EMPTYA, V0 = E.V0;');
-  L.push('const GcStruct = E.GcStruct, GcArray = E.GcArray, arrayStore = E.arrayStore, arrayFromData = E.arrayFromData;');
-  L.push('const arrayFromElem = E.arrayFromElem, arrayInitData = E.arrayInitData, arrayInitElem = E.arrayInitElem;');
-  L.push('const arrayFill = E.arrayFill, arrayCopy = E.arrayCopy;');
-  L.push('const atomicLoad = E.atomicLoad, atomicStore = E.atomicStore, atomicRmw = E.atomicRmw, atomicCmpxchg = E.atomicCmpxchg;');
-  L.push('const atomicNotify = E.atomicNotify, atomicWait = E.atomicWait;');
-  L.push('const META = E.meta;');
-  const prelude = L.slice(PRELUDE_FROM).join('\n');
+  for (const line of PRELUDE) L.push(line);
   // Data segments: one byte array holding them all (in deferred mode a view of the module, which
   // `lazySource` keeps anyway; else a copy of the span of the data section they occupy) with the
   // start and end of each (modules with ~100,000 segments stay small and fast to parse). They are
@@ -262,27 +250,22 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
       for (const h of ctx.helpers) scNames.add(`$${h}`);
       for (const k of ctx.constants.values()) scNames.add(k);
     }
-    if (!deferred) lazyFuncs = funcSrc.map((src, i) => lazyFactory(src, ic.func + i, scNames, sourceName, ''));
+    if (!deferred) lazyFuncs = funcSrc.map((src, i) => lazyFactory(src, ic.func + i, funcTail[i]!, scNames, sourceName, ''));
     else {
       // Everything one body needs, kept for its first call: the module (bytes), the module-level
-      // facts, and the call graph (computed once, on the first generation).
-      let growthDone = false;
-      let growthFacts: Partial<Pick<ModuleContext, 'mayGrow' | 'mayGrowIndirect'>> = {};
+      // facts, and which callees may grow a memory (decided on demand, from the callees' bodies,
+      // never by a pass over the whole module; calls through tables count as growing).
+      const growthFacts: Partial<Pick<ModuleContext, 'mayGrow'>> = memories.length > 0 ? { mayGrow: demandGrowth(m, ic.func) } : {};
       const scFixed = new Set(scNames);
       lazySource = (fi: number): string => {
         if (!Number.isInteger(fi) || fi < ic.func || fi >= funcTypes.length) throw new CompileError(`no defined function ${fi} to generate`);
-        if (!growthDone) {
-          const gf = memories.length > 0 ? growthAnalysis(m, ic.func, ic.table) : null;
-          growthFacts = gf === null ? {} : { mayGrow: gf.funcs, mayGrowIndirect: gf.indirect };
-          growthDone = true;
-        }
         const fctx: ModuleContext = { ...ctx, helpers: new Set(), constants: new Map(), ...growthFacts };
         const st = m.types[funcTypes[fi]!]!.comp as FuncType;
-        const { src } = compileBody(fctx, fi, st, true);
+        const { src, tail } = compileBody(fctx, fi, st, true);
         const hoist: string[] = [];
         for (const h of fctx.helpers) hoist.push(`const $${h} = S.${h};`);
         for (const [expr, k] of fctx.constants) hoist.push(`const ${k} = ${expr};`);
-        return lazyFactory(src, fi, scFixed, sourceName, hoist.length > 0 ? hoist.join('\n') + '\n' : '');
+        return lazyFactory(src, fi, tail, scFixed, sourceName, hoist.length > 0 ? hoist.join('\n') + '\n' : '');
       };
     }
     lazyL.push(`const SC = { ${[...scNames].join(', ')} };`);
@@ -331,11 +314,36 @@ export function compileModule(input: CompilerInput, options: CompileOptions = {}
     funcNames,
     sourceName,
     options: { ...options },
-    ...(lazyFuncs !== undefined ? { lazyPrelude: prelude, lazyFuncs, lazyBase: ic.func } : {}),
+    ...(lazyFuncs !== undefined ? { lazyPrelude: '', lazyFuncs, lazyBase: ic.func } : {}),
     ...(layout !== null ? { data: layout.data } : {}),
-    ...(lazySource !== undefined ? { lazyPrelude: prelude, lazyBase: ic.func, lazySource } : {}),
+    ...(lazySource !== undefined ? { lazyPrelude: '', lazyBase: ic.func, lazySource } : {}),
   };
 }
+
+/**
+ * The module prelude: the environment's names bound once per module source. A lazily evaluated
+ * body binds only those it uses, itself (see {@link lazyFactory}).
+ */
+const PRELUDE: readonly string[] = [
+  'const S = E.S, HI = E.HI, RET = E.RET, trap = E.trap, Exn = E.Exn, Delegated = E.Delegated;',
+  'const imul = E.Math.imul, clz32 = E.Math.clz32, fround = E.Math.fround, abs = E.Math.abs, sqrt = E.Math.sqrt;',
+  'const ceil = E.Math.ceil, floor = E.Math.floor, trunc = E.Math.trunc, min = E.Math.min, max = E.Math.max;',
+  'const memInit = E.memInit, memCopy = E.memCopy, memFill = E.memFill, tableInit = E.tableInit, tableCopy = E.tableCopy;',
+  'const tableFill = E.tableFill, tableGrow = E.tableGrow, tableGet = E.tableGet, tableSet = E.tableSet;',
+  'const TC = E.TC, TAIL = E.TAIL, TRAMP = E.TRAMP, DEPTH = E.DEPTH, PL = E.PL;',
+  'const f32FromBits = E.f32FromBits, f64FromBits = E.f64FromBits, EMPTY8 = E.EMPTY8, EMPTYA = E.EMPTYA, V0 = E.V0;',
+  'const GcStruct = E.GcStruct, GcArray = E.GcArray, arrayStore = E.arrayStore, arrayFromData = E.arrayFromData;',
+  'const arrayFromElem = E.arrayFromElem, arrayInitData = E.arrayInitData, arrayInitElem = E.arrayInitElem;',
+  'const arrayFill = E.arrayFill, arrayCopy = E.arrayCopy;',
+  'const atomicLoad = E.atomicLoad, atomicStore = E.atomicStore, atomicRmw = E.atomicRmw, atomicCmpxchg = E.atomicCmpxchg;',
+  'const atomicNotify = E.atomicNotify, atomicWait = E.atomicWait;',
+  'const META = E.meta;',
+];
+
+/** Each prelude name's binding (`imul = E.Math.imul`). */
+const PRELUDE_BINDS: ReadonlyMap<string, string> = new Map(
+  PRELUDE.flatMap((line) => line.slice(6, -1).split(', ')).map((b) => [b.slice(0, b.indexOf(' = ')), b] as const),
+);
 
 /**
  * The value of a bare `i32.const` constant expression at `[start, end)` (`end`: its `end` opcode),
@@ -498,30 +506,46 @@ function compileBody(ctx: ModuleContext, fi: number, ft: FuncType, lazy: boolean
 }
 
 /**
- * The factory source of a lazily evaluated body: `head` (its own hoisted helpers and constants),
- * bindings of the instance-scope names it uses (from `SC`), the body, and `return f<fi>`.
+ * The factory source of a lazily evaluated body: bindings of the prelude names it uses (from `E`),
+ * `head` (its own hoisted helpers and constants), bindings of the instance-scope names it uses
+ * (from `SC`), and the body, returned. A body that is one function is returned as a parenthesized
+ * expression, which V8 compiles with the factory (in one parse: the function runs at once anyway);
+ * a trampolined one is declared, then returned.
  */
-function lazyFactory(src: string, fi: number, scNames: ReadonlySet<string>, sourceName: string, head: string): string {
+function lazyFactory(src: string, fi: number, tail: boolean, scNames: ReadonlySet<string>, sourceName: string, head: string): string {
   const used = new Set<string>();
+  const env: string[] = [];
   const binds: string[] = [];
+  const self = `f${fi}`;
+  const scanned = head + src;
   SC_TOKENS.lastIndex = 0;
-  for (let mt = SC_TOKENS.exec(src); mt !== null; mt = SC_TOKENS.exec(src)) {
+  for (let mt = SC_TOKENS.exec(scanned); mt !== null; mt = SC_TOKENS.exec(scanned)) {
     const tok = mt[0];
-    if (tok === `f${fi}` || used.has(tok)) continue;
+    if (tok === self || used.has(tok)) continue;
     used.add(tok);
+    const pre = PRELUDE_BINDS.get(tok);
+    if (pre !== undefined) env.push(pre);
     // Functions (`f<k>`, and `fr<k>` for `ref.func`) are the stubs in FN; the rest is named in SC.
-    if (FUNC_TOKEN.test(tok)) binds.push(`${tok} = SC.FN[${tok.slice(tok.charCodeAt(1) === 0x72 ? 2 : 1)}]`);
+    else if (FUNC_TOKEN.test(tok)) binds.push(`${tok} = SC.FN[${tok.slice(tok.charCodeAt(1) === 0x72 ? 2 : 1)}]`);
     else if (scNames.has(tok)) binds.push(`${tok} = SC.${tok}`);
   }
+  const envLine = env.length > 0 ? `const ${env.join(', ')};\n` : '';
   const bind = binds.length > 0 ? `const ${binds.join(', ')};\n` : '';
-  return `${head}${bind}${src}\nreturn f${fi};\n//# sourceURL=wasm-module-${sourceName}.js`;
+  const body = tail ? `${src}\nreturn ${self};` : `return (${src});`;
+  return `${envLine}${head}${bind}${body}\n//# sourceURL=wasm-module-${sourceName}.js`;
 }
 
 /** A function token of a lazily evaluated body. */
 const FUNC_TOKEN = /^fr?\d+$/;
 
-/** Names a lazily evaluated body may take from the instance scope object. */
-const SC_TOKENS = /\b(?:fr?|[GMTXK])\d+\b|\$[A-Za-z0-9_]+|\b(?:TY|SUB|EP|DL|FUEL|CI|DS|EL)\b/g;
+/**
+ * Names a lazily evaluated body may take from the instance scope object or the environment (the
+ * prelude's names, matched as words: a name matched inside a string only costs a binding).
+ */
+const SC_TOKENS = new RegExp(
+  `\\b(?:fr?|[GMTXK])\\d+\\b|\\$[A-Za-z0-9_]+|\\b(?:TY|SUB|EP|DL|FUEL|CI|DS|EL|${[...PRELUDE_BINDS.keys()].join('|')})\\b`,
+  'g',
+);
 
 /** `s` with every character outside `A-Za-z0-9_.-` replaced by `_` (at most 64), or `anon`. */
 function sanitize(s: string): string {

@@ -160,3 +160,46 @@ describe('deferred code generation', () => {
     expect(() => c.lazySource!(-1)).toThrow('no defined function');
   });
 });
+
+describe('deferred code generation: memory growth decided on demand', () => {
+  const wat = `(module
+    (import "env" "host" (func $host))
+    (memory 1 8)
+    (type $v (func))
+    (table 2 funcref)
+    (elem (i32.const 0) $leaf)
+    (func $leaf (i32.store (i32.const 0) (i32.const 1)))
+    (func $chain (call $leaf) (call $leaf2))
+    (func $leaf2 (drop (i32.load (i32.const 4))))
+    (func $grow (drop (memory.grow (i32.const 1))))
+    (func $reachesGrow (call $leaf) (call $grow))
+    (func $loopA (call $loopB))
+    (func $loopB (call $loopA) (call $leaf))
+    (func $viaHost (call $host))
+    (func $viaTable (call_indirect (type $v) (i32.const 0)))
+    (func (export "main") (result i32)
+      (call $leaf) (call $chain) (call $reachesGrow) (call $loopA) (call $viaHost) (call $viaTable)
+      (i32.load (i32.const 0))))`;
+  const c = compileModule(decodeModule(parseWat(wat)), { lazy: true, name: 'growth' });
+  const main = c.lazySource!(c.exports.find((e) => e.name === 'main')!.index);
+  /** Whether the views are reloaded after the call to function `f`. */
+  const reloadsAfter = (f: number): boolean => new RegExp(`\\bf${f}\\(\\);\\n\\s*dv0 = M0\\.dv;`).test(main);
+
+  it('skips the reload after callees that cannot reach a growth, through chains and cycles', () => {
+    expect(reloadsAfter(1)).toBe(false); // $leaf
+    expect(reloadsAfter(2)).toBe(false); // $chain -> $leaf, $leaf2
+    expect(reloadsAfter(6)).toBe(false); // $loopA <-> $loopB
+  });
+  it('keeps it after callees that reach memory.grow, an import or a table', () => {
+    expect(reloadsAfter(5)).toBe(true); // $reachesGrow -> $grow
+    expect(reloadsAfter(8)).toBe(true); // $viaHost -> import
+    expect(reloadsAfter(9)).toBe(true); // $viaTable: call_indirect
+  });
+  it('binds only the environment names a body uses, and returns its function as an expression', () => {
+    expect(main).toMatch(/^const M0 = SC\.M0/);
+    expect(main).not.toContain('E.Math');
+    expect(main).toContain('return (function f10(');
+    const grow = c.lazySource!(4);
+    expect(grow).toContain('return (function f4(');
+  });
+});

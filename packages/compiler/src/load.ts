@@ -143,7 +143,7 @@ export function loadCompiled(c: CompiledModule): ModuleFactory {
       if (f === undefined) {
         const body = funcs?.[i - base] ?? gen?.(i);
         if (typeof body !== 'string') throw new Error(`compiled module has no code for function ${i} (serialize it with completeCompiled)`);
-        f = new Function('E', 'SC', prelude + '\n' + body) as (e: unknown, sc: unknown) => unknown;
+        f = new Function('E', 'SC', prelude === '' ? body : prelude + '\n' + body) as (e: unknown, sc: unknown) => unknown;
         factories[i - base] = f;
       }
       return f;

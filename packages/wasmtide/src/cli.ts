@@ -4,13 +4,12 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { describeModule } from './describe.js';
-import { defaultFeatures } from '@wasmtide/validator';
-import { areaOfPath, featuresForArea } from './features.js';
-import { loadPipeline } from './pipeline.js';
-import { compileCommand } from './compile.js';
-import { runCommand, type RunStdio } from './run.js';
-import { runWast } from './wast.js';
+import { open } from 'node:fs/promises';
+import { parseRunArgs } from './run-args.js';
+import type { RunStdio } from './run.js';
+
+// Each command loads what it needs when it runs (`run` starts reading its module first, so that
+// the read overlaps loading the runtime).
 
 const HELP = `wasmtide — a WebAssembly runtime in TypeScript
 
@@ -60,11 +59,16 @@ async function loadModuleBytes(file: string): Promise<Uint8Array> {
   const data = new Uint8Array(readFileSync(file));
   const isBinary = data.length >= 4 && data[0] === 0 && data[1] === 0x61 && data[2] === 0x73 && data[3] === 0x6d;
   if (isBinary && !file.endsWith('.wat')) return data;
-  const p = await loadPipeline();
+  const p = await (await import('./pipeline.js')).loadPipeline();
   return p.parseWat(new TextDecoder().decode(data));
 }
 
 async function validateCommand(args: string[], io: CliIO): Promise<number> {
+  const [{ describeModule }, { defaultFeatures }, { loadPipeline }] = await Promise.all([
+    import('./describe.js'),
+    import('@wasmtide/validator'),
+    import('./pipeline.js'),
+  ]);
   const files = args.filter((a) => !a.startsWith('-'));
   const unknown = args.filter((a) => a.startsWith('-'));
   if (unknown.length > 0) {
@@ -95,6 +99,7 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 async function wastCommand(args: string[], io: CliIO): Promise<number> {
+  const [{ areaOfPath, featuresForArea }, { runWast }] = await Promise.all([import('./features.js'), import('./wast.js')]);
   const files = args.filter((a) => !a.startsWith('-'));
   const unknown = args.filter((a) => a.startsWith('-'));
   if (unknown.length > 0) {
@@ -129,6 +134,43 @@ async function wastCommand(args: string[], io: CliIO): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/**
+ * `run`'s module file, read in the background (null when the arguments do not parse, or on any
+ * error: `run` then reads it itself and reports what goes wrong).
+ */
+function prefetchModule(argv: readonly string[]): Promise<Uint8Array | null> | null {
+  let file: string;
+  try {
+    file = parseRunArgs(argv).file;
+  } catch {
+    return null;
+  }
+  return readWhole(file).catch(() => null);
+}
+
+/**
+ * A regular file's contents, read by one request for all of it (off the main thread from start to
+ * end); null for anything else (pipes, devices), which `run` reads itself.
+ */
+async function readWhole(file: string): Promise<Uint8Array | null> {
+  const fh = await open(file, 'r');
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return null;
+    const size = st.size;
+    const buf = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await fh.read(buf, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Runs the CLI with `argv` (without `node` and the script path); resolves to the exit status. */
 export async function main(argv: readonly string[], io: CliIO = consoleIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -150,10 +192,13 @@ export async function main(argv: readonly string[], io: CliIO = consoleIO): Prom
       return validateCommand(rest, io);
     case 'wast':
       return wastCommand(rest, io);
-    case 'run':
-      return runCommand(rest, io);
+    case 'run': {
+      const prefetched = prefetchModule(rest);
+      const { runCommand } = await import('./run.js');
+      return runCommand(rest, io, prefetched);
+    }
     case 'compile':
-      return compileCommand(rest, io);
+      return (await import('./compile.js')).compileCommand(rest, io);
     default:
       io.err(`wasmtide: unknown command ${command}; see wasmtide --help`);
       return 1;

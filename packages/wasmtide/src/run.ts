@@ -11,7 +11,10 @@
 import { Linker } from '@wasmtide/linker';
 import { Config, Engine, formatBacktrace, Func, Module, Store, Trap, type Val, type ValType } from '@wasmtide/runtime';
 import { addToLinker, WasiCtxBuilder, type WasiCtx, type WasiOutputStream } from '@wasmtide/wasi';
-import { isPrecompiled, readModuleBytes } from './compile.js';
+import { isPrecompiled, moduleBytesOf, readModuleBytes } from './compile.js';
+import { parseRunArgs, type RunOptions } from './run-args.js';
+
+export { parseRunArgs, type RunOptions } from './run-args.js';
 
 /** Where the guest's standard streams go (the process's own unless given, for tests). */
 export interface RunStdio {
@@ -27,78 +30,8 @@ export interface RunIO {
   readonly stdio?: RunStdio;
 }
 
-/** Parsed `run` options. */
-export interface RunOptions {
-  dirs: { host: string; guest: string }[];
-  env: [string, string][];
-  inheritEnv: boolean;
-  invoke: string | null;
-  allowPrecompiled: boolean;
-  file: string;
-  args: string[];
-}
-
 /** The exit status for a trap, as wasmtime's CLI (and a shell reporting SIGABRT). */
 export const TRAP_EXIT_STATUS = 134;
-
-const RUN_USAGE = 'usage: wasmtide run [--dir HOST[::GUEST]]... [--env K=V]... [--inherit-env] [--invoke NAME] [--allow-precompiled] FILE [ARGS...]';
-
-/** Parses `run`'s arguments: options, then FILE, then the guest's arguments. */
-export function parseRunArgs(argv: readonly string[]): RunOptions {
-  const o: RunOptions = { dirs: [], env: [], inheritEnv: false, invoke: null, allowPrecompiled: false, file: '', args: [] };
-  let i = 0;
-  const value = (opt: string, inline: string | undefined): string => {
-    if (inline !== undefined) return inline;
-    const v = argv[++i];
-    if (v === undefined) throw new Error(`${opt} needs a value\n${RUN_USAGE}`);
-    return v;
-  };
-  for (; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('-') || arg === '-') break;
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    switch (name) {
-      case '--dir': {
-        const spec = value(name, inline);
-        const sep = spec.indexOf('::');
-        const host = sep >= 0 ? spec.slice(0, sep) : spec;
-        const guest = sep >= 0 ? spec.slice(sep + 2) : spec;
-        if (!host || !guest) throw new Error(`--dir ${spec}: expected HOST or HOST::GUEST`);
-        o.dirs.push({ host, guest });
-        break;
-      }
-      case '--env': {
-        const kv = value(name, inline);
-        const k = kv.indexOf('=');
-        if (k <= 0) throw new Error(`--env ${kv}: expected K=V`);
-        o.env.push([kv.slice(0, k), kv.slice(k + 1)]);
-        break;
-      }
-      case '--inherit-env':
-        o.inheritEnv = true;
-        break;
-      case '--invoke':
-        o.invoke = value(name, inline);
-        break;
-      case '--allow-precompiled':
-        o.allowPrecompiled = true;
-        break;
-      default:
-        throw new Error(`unknown option ${arg}\n${RUN_USAGE}`);
-    }
-  }
-  const file = argv[i];
-  if (file === undefined) throw new Error(RUN_USAGE);
-  o.file = file;
-  o.args = argv.slice(i + 1);
-  return o;
-}
 
 /** Parses an `--invoke` argument as a value of type `t`. */
 function parseArg(text: string, t: ValType): Val {
@@ -142,8 +75,11 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Runs `wasmtide run` with its arguments; resolves to the exit status. */
-export async function runCommand(argv: readonly string[], io: RunIO): Promise<number> {
+/**
+ * Runs `wasmtide run` with its arguments; resolves to the exit status. `prefetched`: FILE's
+ * contents, read while this module was loading (see the CLI's `main`), or null (read it here).
+ */
+export async function runCommand(argv: readonly string[], io: RunIO, prefetched: Promise<Uint8Array | null> | null = null): Promise<number> {
   let o: RunOptions;
   try {
     o = parseRunArgs(argv);
@@ -156,7 +92,8 @@ export async function runCommand(argv: readonly string[], io: RunIO): Promise<nu
   let engine: Engine;
   let module: Module;
   try {
-    const bytes = await readModuleBytes(o.file);
+    const data = prefetched === null ? null : await prefetched;
+    const bytes = data === null ? await readModuleBytes(o.file) : await moduleBytesOf(data);
     engine = new Engine(new Config());
     if (isPrecompiled(bytes)) {
       if (!o.allowPrecompiled) throw new Error('is a precompiled module; pass --allow-precompiled to run it');

@@ -217,6 +217,105 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
   return { funcs: grows, indirect };
 }
 
+/** How many functions one {@link demandGrowth} query may visit before it assumes the worst. */
+const DEMAND_BUDGET = 256;
+
+/**
+ * Which functions may grow a memory when called, decided on demand (for code generated per
+ * function on first call, where a whole-module pass would cost more than the code that runs): a
+ * query walks the direct calls reachable from the function, scanning each body once (cached), and
+ * answers "may grow" as soon as it meets an import, `memory.grow`, `call_ref`, an unscannable body,
+ * or a `call_indirect` (tables are not analysed: that needs every body), or when the walk visits
+ * more than {@link DEMAND_BUDGET} functions. "Cannot grow" is therefore always exact, and every
+ * function {@link growthAnalysis} finds growing is found growing here too.
+ */
+export function demandGrowth(m: Module, importedFuncs: number): (func: number) => boolean {
+  const n = importedFuncs + m.codes.length;
+  // Per function: 0 unknown, 1 may grow (or assumed to), 2 cannot grow.
+  const state = new Uint8Array(n);
+  state.fill(1, 0, importedFuncs);
+  // Direct callees of each scanned defined function (null: not scanned yet).
+  const callees: (Int32Array | null)[] = new Array<Int32Array | null>(m.codes.length).fill(null);
+  // Visit stamps of the current query.
+  const seen = new Uint32Array(n);
+  let stamp = 0;
+  const queue: number[] = [];
+  let buf: Int32Array = new Int32Array(64);
+  /** Scans defined function `fi` (once): sets `state[fi] = 1` if it grows on its own. */
+  const scan = (fi: number): Int32Array => {
+    const code = m.codes[fi - importedFuncs]!.code;
+    const bytes = m.bytes;
+    const end = code.end;
+    const r = new Reader(bytes, code.start, end, 'code');
+    r.features = FEATURES;
+    let k = 0;
+    try {
+      while (r.pos < end) {
+        r.pos = skipSimple(bytes, r.pos, end);
+        if (r.pos >= end) break;
+        const op = r.op();
+        if (op === Op.Call || op === Op.ReturnCall) {
+          const callee = r.u32();
+          if (callee < importedFuncs || callee >= n) {
+            state[fi] = 1;
+            break;
+          }
+          if (k === buf.length) buf = grow32(buf);
+          buf[k++] = callee;
+        } else if (op === Op.CallIndirect || op === Op.ReturnCallIndirect || op === Op.MemoryGrow || op === Op.CallRef || op === Op.ReturnCallRef) {
+          state[fi] = 1;
+          break;
+        } else skipImmediates(r, op);
+      }
+    } catch {
+      state[fi] = 1;
+    }
+    const out = state[fi] === 1 ? EMPTY : buf.slice(0, k);
+    callees[fi - importedFuncs] = out;
+    return out;
+  };
+  return (f: number): boolean => {
+    if (!(f >= 0 && f < n)) return true;
+    const s0 = state[f]!;
+    if (s0 !== 0) return s0 === 1;
+    stamp++;
+    queue.length = 0;
+    queue.push(f);
+    seen[f] = stamp;
+    let grows = false;
+    for (let q = 0; q < queue.length && !grows; q++) {
+      if (q >= DEMAND_BUDGET) {
+        grows = true;
+        break;
+      }
+      const g = queue[q]!;
+      const cs = callees[g - importedFuncs] ?? scan(g);
+      if (state[g] === 1) {
+        grows = true;
+        break;
+      }
+      for (let j = 0; j < cs.length; j++) {
+        const c = cs[j]!;
+        const sc = state[c]!;
+        if (sc === 2 || seen[c] === stamp) continue;
+        if (sc === 1) {
+          grows = true;
+          break;
+        }
+        seen[c] = stamp;
+        queue.push(c);
+      }
+    }
+    // Not growing: nothing reachable from any visited function grows (each one's callees were all
+    // visited or known not to), so all of them are decided.
+    if (grows) state[f] = 1;
+    else for (let q = 0; q < queue.length; q++) state[queue[q]!] = 2;
+    return grows;
+  };
+}
+
+const EMPTY = new Int32Array(0);
+
 /**
  * Per type index, a string equal for two function types exactly when they are the same
  * canonical type, or null when that is not decided this simply (types in a rec group of more than

@@ -33,10 +33,10 @@ export interface ModuleContext {
   /** Hoisted constants (`K0 = ...`), by their source expression. */
   readonly constants: Map<string, string>;
   /**
-   * Per function index, 1 if a call to it may grow a memory (views are reloaded after such
+   * Whether a call to the function at an index may grow a memory (views are reloaded after such
    * calls only); absent: every call may.
    */
-  readonly mayGrow?: Uint8Array;
+  readonly mayGrow?: (func: number) => boolean;
   /** Whether a `call_indirect` through `table` with type index `type` may grow a memory; absent: all may. */
   readonly mayGrowIndirect?: (table: number, type: number) => boolean;
 }

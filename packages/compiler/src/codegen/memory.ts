@@ -16,8 +16,31 @@ export function memAddr(c: FunctionCompiler, a: Entry, mem: number, offset: numb
   if (m === undefined) throw new CompileError(`unknown memory ${mem}`, c.r.pos);
   let base: string;
   if (m.addr === 'i64') base = `((${a.h} >>> 0) * 4294967296 + (${a.e} >>> 0))`;
-  else base = `(${a.e} >>> 0)`;
+  else {
+    // A constant address (common in code that reads its static data) is folded.
+    const v = intLiteral(a.e);
+    if (v !== null) return String((v >>> 0) + offset);
+    base = `(${a.e} >>> 0)`;
+  }
   return offset === 0 ? base : `${base} + ${offset}`;
+}
+
+/** The value of an i32 literal as `fmtInt` writes it (`12`, `(-3)`), or null for any other expression. */
+function intLiteral(e: string): number | null {
+  const n = e.length;
+  let i = 0;
+  let end = n;
+  if (e.charCodeAt(0) === 40 /* ( */) {
+    if (e.charCodeAt(1) !== 45 /* - */ || e.charCodeAt(n - 1) !== 41 /* ) */) return null;
+    i = 2;
+    end = n - 1;
+  }
+  if (i >= end || end - i > 10) return null;
+  for (let j = i; j < end; j++) {
+    const ch = e.charCodeAt(j);
+    if (ch < 48 || ch > 57) return null;
+  }
+  return i === 0 ? Number(e) : -Number(e.slice(i, end));
 }
 
 /** An unsigned index/length operand as a double (i32: `>>> 0`, i64: the pair). */

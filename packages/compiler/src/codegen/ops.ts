@@ -166,7 +166,7 @@ function call(c: FunctionCompiler, _op: number, at: number): void {
   const ti = ctx.funcTypes[fi];
   if (ti === undefined) throw new CompileError(`unknown function ${fi}`, at);
   const mg = ctx.mayGrow;
-  c.emitCall(funcTypeAt(ctx, ti), `f${fi}`, '', mg === undefined || mg[fi] !== 0);
+  c.emitCall(funcTypeAt(ctx, ti), `f${fi}`, '', mg === undefined || mg(fi));
 }
 
 function callIndirect(c: FunctionCompiler, op: number): void {
