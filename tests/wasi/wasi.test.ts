@@ -30,6 +30,8 @@ interface Case {
   trap?: string;
   /** Lines of stdout where node:wasi is wrong and what the spec says instead: [node's, ours]. */
   nodeDiffers?: [string, string][];
+  /** Like nodeDiffers, for lines node:wasi gets wrong only sometimes (timing): replaced when present. */
+  nodeMayDiffer?: [string, string][];
 }
 
 const cases: Case[] = [
@@ -81,6 +83,9 @@ const cases: Case[] = [
     program: 'clocks_random', opts: { args: ['clocks_random'] }, exit: 0,
     // A regular file is always ready; node:wasi's poll_oneoff fails on one with EPERM (63).
     nodeDiffers: [['poll file: rc=63 nevents=1 userdata=9 type=2 error=0 nbytes=0', 'poll file: rc=0 nevents=1 userdata=10 type=1 error=0 nbytes=4']],
+    // node:wasi's 20 ms nanosleep sometimes wakes early on a loaded machine (seen in CI runs);
+    // wasmtide must always print 1, so only node's side is normalised.
+    nodeMayDiffer: [['slept >= 20ms: 0', 'slept >= 20ms: 1']],
   },
   { program: 'stdin_echo', opts: { args: ['stdin_echo'], stdin: 'hello\nwörld\nthird line\n' }, exit: 0 },
   {
@@ -179,6 +184,7 @@ describe.skipIf(!clang).each(ENGINES)('C programs: node:wasi vs @wasmtide/wasi o
         expect(nodeOut).toContain(theirs);
         nodeOut = nodeOut.replace(theirs, spec);
       }
+      for (const [theirs, spec] of c.nodeMayDiffer ?? []) nodeOut = nodeOut.replace(theirs, spec);
       expect(ours.result.stdout).toBe(nodeOut);
       expect(ours.result.stderr).toBe(node.result.stderr);
       expect(ours.result.exitCode).toBe(node.result.exitCode);

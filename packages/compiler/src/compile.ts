@@ -4,6 +4,7 @@
  * @module
  */
 import type { ConstExpr, FuncType, GlobalType, MemoryType, Module, TableType, ValType } from '@wasmtide/parser';
+import { DecodedData } from '@wasmtide/parser';
 import { ABI_VERSION, LAZY_AUTO_BYTES, type CompileOptions, type CompiledExport, type CompiledImport, type CompiledModule, type DataRun } from './abi.js';
 import { CompileError, kindOf, type ModuleContext } from './codegen/context.js';
 import { FunctionCompiler } from './codegen/function.js';
@@ -394,13 +395,27 @@ function dataLayout(m: Module, memories: readonly MemoryType[], deferred: boolea
   };
   for (let i = 0; i < n; i++) {
     const d = datas[i]!;
-    const init = d.init;
-    starts[i] = init.start;
-    ends[i] = init.end;
+    // The decoder's segments carry their ranges as numbers (their `init`/`offset` getters allocate).
+    const dec = d instanceof DecodedData ? d : null;
+    let oStart = 0;
+    let oEnd = 0;
+    if (dec !== null) {
+      starts[i] = dec.initStart;
+      ends[i] = dec.initEnd;
+      oStart = dec.offsetStart;
+      oEnd = dec.offsetEnd;
+    } else {
+      const init = d.init;
+      starts[i] = init.start;
+      ends[i] = init.end;
+      if (d.offset !== null) {
+        oStart = d.offset.start;
+        oEnd = d.offset.end;
+      }
+    }
     if (d.mode !== 'active') continue;
     const mem = d.memory;
-    const ce = d.offset!;
-    const v = memories[mem]?.addr === 'i64' ? null : bareI32Of(bytes, ce.start, ce.end);
+    const v = memories[mem]?.addr === 'i64' ? null : bareI32Of(bytes, oStart, oEnd);
     if (v === null) {
       close();
       plan.push(i);

@@ -133,6 +133,25 @@ describe('decodeAndValidate', () => {
     const bytes = Uint8Array.from([...header, ...types, ...funcs, ...code([0x00, 0x6a, 0x0b])]);
     expect(() => decodeAndValidate(bytes)).toThrow(ValidationError);
   });
+
+  it('takes a Uint8Array subclass (such as a Buffer) as it is, with the same outcomes', () => {
+    class Sub extends Uint8Array {}
+    const sub = (xs: number[]): Sub => {
+      const b = new Sub(xs.length);
+      b.set(xs);
+      return b;
+    };
+    // a memory and an active data segment, then a valid body; then the same with an invalid body
+    const mem = [0x05, 0x03, 0x01, 0x00, 0x01];
+    const data = [0x0b, 0x07, 0x01, 0x00, 0x41, 0x08, 0x0b, 0x01, 0x2a];
+    const ok = [...header, ...types, ...funcs, ...mem, ...code([0x00, 0x41, 0x01, 0x1a, 0x0b]), ...data];
+    const v = decodeAndValidate(sub(ok));
+    expect(v.module.bytes).toBeInstanceOf(Sub);
+    expect(outcome(() => v)).toBe(outcome(() => decodeAndValidate(Uint8Array.from(ok))));
+    const bad = [...header, ...types, ...funcs, ...mem, ...code([0x00, 0x6a, 0x0b]), ...data];
+    expect(outcome(() => decodeAndValidate(sub(bad)))).toBe(outcome(() => decodeAndValidate(Uint8Array.from(bad))));
+    expect(outcome(() => decodeAndValidate(sub(bad)))).toMatch(/^ValidationError/);
+  });
 });
 
 describe('decodeAndValidate on hostile input', () => {

@@ -2,6 +2,7 @@
  * Module validation: types, imports, definitions, exports, segments, then every function body.
  * @module
  */
+import { DecodedData, plainBytes } from '@wasmtide/parser';
 import type { ConstExpr, FuncType, Limits, MemoryType, Module, StorageType, SubType, TableType, ValType } from '@wasmtide/parser';
 import { localRepresentatives } from './canon.js';
 import { heapSub, K_ARRAY, K_FUNC, K_STRUCT, missingTypeFeature, valSub } from './ctx.js';
@@ -386,15 +387,20 @@ export function validate(module: Module, features?: Partial<Features>): Validate
 /** Checks the data segments: memory indices and offset expressions. */
 function checkDatas(bv: BodyValidator, module: Module, nMems: number, memAddr: Int32Array, visible: number): void {
   const datas = module.datas;
-  const bytes = module.bytes;
+  const bytes = plainBytes(module.bytes);
   for (let i = 0; i < datas.length; i++) {
     const d = datas[i]!;
     if (d.mode !== 'active') continue;
     if (d.memory >= nMems) fail(`unknown memory ${d.memory}`, `data segment ${i}`);
+    const t = memAddr[d.memory]!;
+    // the usual offset, `i32.const n` on a 32-bit memory, as `validateConst` checks it, inline (and
+    // for the decoder's segments, read from its numbers rather than a range made for each)
+    if (t === I32 && d instanceof DecodedData) {
+      const s = d.offsetStart, e = d.offsetEnd;
+      if (s >= 0 && bytes[s] === 0x41 && skipS32(bytes, s + 1, e) === e && bytes[e] === 0x0b) continue;
+    }
     const o = d.offset;
     if (!o) continue;
-    const t = memAddr[d.memory]!;
-    // the usual offset, `i32.const n` on a 32-bit memory, as `validateConst` checks it, inline
     if (t === I32 && bytes[o.start] === 0x41 && skipS32(bytes, o.start + 1, o.end) === o.end && bytes[o.end] === 0x0b) continue;
     bv.validateConst(o, t, visible, 'data segment', i, ' offset');
   }

@@ -3,7 +3,7 @@
  * the byte cursor, and the immediate readers and index checks every operator uses.
  * @module
  */
-import { Reader, readerFeatures } from '@wasmtide/parser';
+import { plainBytes, Reader, readerFeatures } from '@wasmtide/parser';
 import type { ValType } from '@wasmtide/parser';
 import { K_ARRAY, K_FUNC, K_STRUCT, missingTypeFeature, valSub } from './ctx.js';
 import type { Ctx } from './ctx.js';
@@ -107,7 +107,7 @@ export abstract class ValidatorState {
   constructor(ctx: Ctx) {
     this.ctx = ctx;
     this.enabled = enabledFlags(ctx.features);
-    this.r = new Reader(ctx.module.bytes);
+    this.r = new Reader(plainBytes(ctx.module.bytes));
     this.r.features = readerFeatures(ctx.features);
     // The stacks are replaced when they grow. Replace them once here already: the engine treats a
     // field never stored to after its initialisation as a constant, and code optimized on that

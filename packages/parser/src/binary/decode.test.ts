@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../errors.js';
 import type { DecodeOptions } from './decode.js';
 import { checkBodies, decodeModule } from './decode.js';
+import { moduleEquals, normalizeModule } from './equals.js';
 import { body, HEADER, mod, oneFuncType, s, sec, str, u, vec } from './builder.test-helper.js';
 
 function decodeError(bytes: Uint8Array, options?: DecodeOptions): DecodeError {
@@ -446,5 +447,31 @@ describe('decodeModule: scanBodies false and checkBodies', () => {
     const m = decodeModule(ok, { scanBodies: false });
     expect(m.codes[0]!.locals).toEqual([{ count: 2, type: 'i32' }]);
     expect(() => checkBodies(m)).not.toThrow();
+  });
+});
+
+describe('decodeModule: data segments and input kinds', () => {
+  const bytes = mod(
+    sec(5, vec([[0, 1]])),
+    sec(12, [3]),
+    sec(11, vec([[0, 0x41, 8, 0x0b, ...vec([[1], [2]])], [1, ...vec([[3]])], [0, 0x41, 1, 0x41, 2, 0x6a, 0x0b, ...vec([])]])),
+  );
+
+  it('reads segments as plain IR objects (fields, JSON and structural comparison)', () => {
+    const m = decodeModule(bytes);
+    const plain = m.datas.map((d) => ({ mode: d.mode, memory: d.memory, offset: d.offset, init: d.init }));
+    expect(JSON.parse(JSON.stringify(m.datas))).toEqual(plain);
+    expect(plain[1]!.offset).toBeNull();
+    expect(plain[2]!.offset!.end - plain[2]!.offset!.start).toBe(5);
+    expect(normalizeModule(m)).toEqual(normalizeModule({ ...m, datas: plain }));
+  });
+
+  it('keeps a Uint8Array subclass as the module bytes and decodes it like a plain one', () => {
+    class Sub extends Uint8Array {}
+    const sub = new Sub(bytes.length);
+    sub.set(bytes);
+    const m = decodeModule(sub);
+    expect(m.bytes).toBe(sub);
+    expect(moduleEquals(m, decodeModule(bytes))).toBe(true);
   });
 });

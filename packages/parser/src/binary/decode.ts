@@ -29,9 +29,10 @@ import type {
 } from '../ir.js';
 import { DecodeError } from '../errors.js';
 import { opInfo } from '../opcodes.js';
+import { DecodedData } from './data.js';
 import { illegalOpcode, readRefType, scanBody, skipImmediates } from './immediates.js';
 import { decodeNameSection } from './names.js';
-import { Reader, readerFeatures } from './reader.js';
+import { plainBytes, Reader, readerFeatures } from './reader.js';
 import {
   readGlobalType,
   readMemoryType,
@@ -147,9 +148,12 @@ export interface DecodeOptions {
 /**
  * Decodes a binary module. Throws a {@link DecodeError} (code `malformed`) with the spec's
  * wording and the absolute byte offset when the bytes are not a well-formed module. The
- * returned module's byte ranges point into `bytes`, which must not be modified afterwards.
+ * returned module keeps `input` as its `bytes`; its byte ranges point into it, and it must not be
+ * modified afterwards.
  */
-export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Module {
+export function decodeModule(input: Uint8Array, options: DecodeOptions = {}): Module {
+  // read through a plain Uint8Array (see `plainBytes`); the module keeps the caller's object
+  const bytes = plainBytes(input);
   const features = options.features ?? {};
   const r = new Reader(bytes, 0, bytes.length, null);
   r.features = readerFeatures(features);
@@ -171,7 +175,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   const exports: Export[] = [];
   let start: number | null = null;
   const elems: ElemSegment[] = [];
-  const datas: DataSegment[] = [];
+  let datas: DataSegment[] = [];
   let dataCount: number | null = null;
   const codes: FuncBody[] = [];
   const customs: CustomSection[] = [];
@@ -257,7 +261,8 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
           break;
         }
         case SectionId.Data:
-          dataSectionCount = readDataSection(r, datas);
+          datas = readDataSection(r, end);
+          dataSectionCount = datas.length;
           break;
       }
       if (r.pos !== end) r.fail('section size mismatch', r.pos);
@@ -272,7 +277,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   }
 
   return {
-    bytes,
+    bytes: input,
     types,
     recGroups,
     imports,
@@ -358,11 +363,16 @@ function readCodeSection(r: Reader, codes: FuncBody[], scan: boolean): number {
   return usesDataAt;
 }
 
-/** The data section's segments, appended to `datas`; returns their count. */
-function readDataSection(r: Reader, datas: DataSegment[]): number {
+/**
+ * The data section's segments (the section ends at `sectionEnd`). A count that the section can hold
+ * (a segment takes at least 2 bytes) gets an array of that size up front: for a hundred thousand
+ * segments, one allocation outside the young generation instead of a growing copy in it.
+ */
+function readDataSection(r: Reader, sectionEnd: number): DataSegment[] {
   const n = vecLen(r);
   const bytes = r.bytes;
   const stop = r.end;
+  const datas: DataSegment[] = n <= (sectionEnd - r.pos) >> 1 ? new Array<DataSegment>(n) : [];
   for (let i = 0; i < n; i++) {
     // Fast path for the usual segment (modules may have a hundred thousand): flags 0, offset
     // `i32.const n` with n in at most 4 bytes, then `end`, and a length in at most 4 bytes that
@@ -372,7 +382,6 @@ function readDataSection(r: Reader, datas: DataSegment[]): number {
       let q = p + 2;
       while (q < p + 5 && bytes[q]! >= 0x80) q++;
       if (q + 2 < stop && bytes[q]! < 0x80 && bytes[q + 1] === 0x0b) {
-        const offset = { start: p + 1, end: q + 1 };
         let e = q + 2;
         // at most 4 bytes: below 2^28, so integer arithmetic throughout
         let len = 0;
@@ -386,14 +395,14 @@ function readDataSection(r: Reader, datas: DataSegment[]): number {
         if (e < q + 6 && e < stop && len <= stop - (e + 1)) {
           const start = e + 1;
           r.pos = start + len;
-          datas.push({ mode: 'active', memory: 0, offset, init: { start, end: start + len } });
+          datas[i] = new DecodedData('active', 0, p + 1, q + 1, start, start + len);
           continue;
         }
       }
     }
-    datas.push(readData(r));
+    datas[i] = readData(r);
   }
-  return n;
+  return datas;
 }
 
 function readImport(r: Reader, counts: Counts): Import {
@@ -530,9 +539,10 @@ function readData(r: Reader): DataSegment {
   }
   const len = r.u32();
   if (len > r.end - r.pos) r.fail(r.eofReason, r.end);
-  const init = { start: r.pos, end: r.pos + len };
+  const start = r.pos;
   r.pos += len;
-  return { mode: flags === 1 ? 'passive' : 'active', memory, offset, init };
+  const mode = flags === 1 ? 'passive' : 'active';
+  return offset === null ? new DecodedData(mode, memory, -1, -1, start, start + len) : new DecodedData(mode, memory, offset.start, offset.end, start, start + len);
 }
 
 /** Shared local groups for small counts of the number and vector types (index: type * 64 + count). */
@@ -566,13 +576,26 @@ function readBody(r: Reader, scan: boolean): FuncBody {
   let locals: LocalGroup[] | readonly LocalGroup[] = NO_LOCALS;
   let total = 0;
   if (n > 0) {
-    const groups: LocalGroup[] = [];
-    for (let i = 0; i < n; i++) {
-      const count = r.u32();
-      total += count;
-      groups.push(localGroup(count, readValTypeIn(r)));
+    // one or two groups (most bodies): an array of just that size, not a growable one
+    const count = r.u32();
+    total = count;
+    const g = localGroup(count, readValTypeIn(r));
+    if (n === 1) locals = [g];
+    else {
+      const count2 = r.u32();
+      total += count2;
+      const g2 = localGroup(count2, readValTypeIn(r));
+      if (n === 2) locals = [g, g2];
+      else {
+        const groups: LocalGroup[] = [g, g2];
+        for (let i = 2; i < n; i++) {
+          const c = r.u32();
+          total += c;
+          groups.push(localGroup(c, readValTypeIn(r)));
+        }
+        locals = groups;
+      }
     }
-    locals = groups;
   }
   if (total > 0xffffffff) r.fail('too many locals', localsAt);
   const codeStart = r.pos;
@@ -591,7 +614,8 @@ function readBody(r: Reader, scan: boolean): FuncBody {
  * `DecodeError`; then, if `dataCount` is null (no data count section), fails if a body uses a data
  * segment index. Pass a number to skip that check.
  */
-function scanAll(bytes: Uint8Array, codes: readonly FuncBody[], features: DecodeFeatures, dataCount: number | null): void {
+function scanAll(input: Uint8Array, codes: readonly FuncBody[], features: DecodeFeatures, dataCount: number | null): void {
+  const bytes = plainBytes(input);
   const r = new Reader(bytes, 0, bytes.length, 'code');
   r.features = readerFeatures(features);
   r.eofReason = 'unexpected end of section or function';

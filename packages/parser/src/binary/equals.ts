@@ -4,6 +4,7 @@
  * @module
  */
 import type { Module } from '../ir.js';
+import { DecodedData } from './data.js';
 
 function hex(b: Uint8Array): string {
   let s = '';
@@ -22,6 +23,7 @@ function norm(v: unknown, bytes: Uint8Array): unknown {
     return [...v.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, x]) => [k, norm(x, bytes)]);
   }
   if (Array.isArray(v)) return v.map((x) => norm(x, bytes));
+  if (v instanceof DecodedData) return norm(v.toJSON(), bytes);
   if (isRange(v)) return { bytes: hex(bytes.subarray(v.start, v.end)) };
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v).sort()) {

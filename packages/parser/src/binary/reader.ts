@@ -25,6 +25,16 @@ export function readerFeatures(f: { readonly customPageSizes?: boolean; readonly
   return FEATURE_SETS[(f.customPageSizes === true ? 2 : 0) + (f.customDescriptors === true ? 1 : 0)]!;
 }
 
+/**
+ * `bytes` as a plain `Uint8Array`: itself, or a view of the same memory (not a copy) when it is an
+ * instance of a subclass such as Node's `Buffer`. Code that walks a large module then sees one kind
+ * of object only, which keeps the engine's optimized code for it (a second kind arriving after
+ * optimization, e.g. a `Buffer` after a warm-up on a `Uint8Array`, throws that code away).
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 /** A forward-only reader over `bytes[pos, end)`. */
 export class Reader {
   /** The whole input; offsets are absolute into it. */
