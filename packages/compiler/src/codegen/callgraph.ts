@@ -74,6 +74,15 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
   let callers: Int32Array = new Int32Array(1024);
   let callees: Int32Array = new Int32Array(1024);
   let edges = 0;
+  const addEdge = (from: number, to: number): void => {
+    if (edges === callers.length) {
+      callers = grow32(callers);
+      callees = grow32(callees);
+    }
+    callers[edges] = from;
+    callees[edges] = to;
+    edges++;
+  };
   const bytes = m.bytes;
   for (let i = 0; i < m.codes.length; i++) {
     const fi = importedFuncs + i;
@@ -93,13 +102,7 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
             grows[fi] = 1;
             continue;
           }
-          if (edges === callers.length) {
-            callers = grow32(callers);
-            callees = grow32(callees);
-          }
-          callers[edges] = fi;
-          callees[edges] = callee;
-          edges++;
+          addEdge(fi, callee);
         } else if (op === Op.CallIndirect || op === Op.ReturnCallIndirect) {
           const ty = r.u32();
           const t = r.u32();
@@ -144,13 +147,7 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
       virt.set(id, v);
       virtualTargets.push([v, t, ty]);
     }
-    if (edges === callers.length) {
-      callers = grow32(callers);
-      callees = grow32(callees);
-    }
-    callers[edges] = fi;
-    callees[edges] = v;
-    edges++;
+    addEdge(fi, v);
   }
   const all = new Uint8Array(nodes);
   all.set(grows);
@@ -166,13 +163,7 @@ export function growthAnalysis(m: Module, importedFuncs: number, importedTables:
         all[v] = 1;
         break;
       }
-      if (edges === callers.length) {
-        callers = grow32(callers);
-        callees = grow32(callees);
-      }
-      callers[edges] = v;
-      callees[edges] = callee;
-      edges++;
+      addEdge(v, callee);
     }
   }
   // Reverse adjacency (CSR), then propagate "grows" from callees to callers.
